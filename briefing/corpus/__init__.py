@@ -1,0 +1,1 @@
+"""Reading a messy multilingual folder into clean :class:`~briefing.model.Document` values."""

@@ -1,0 +1,123 @@
+"""The values every part of briefing passes around.
+
+Frozen dataclasses with tuples, so a document or brief can be shared between threads and
+processes, hashed and cached without defensive copies. JSON is made only at the edge
+(:func:`briefing.render.jsonout`), never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file (or theme, or store) that could not be used, and why, in one line.
+
+    Bad input never raises out of a load: it becomes a Problem collected beside the results, so
+    the rest of the corpus still loads and the CLI can print ``briefing: PATH: message``.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One matched term of a theme: what matched, where, and how often."""
+
+    term: str
+    """The theme file's term that matched (as written in the theme file)."""
+    paragraph: int
+    """Index into Document.paragraphs; -1 means the title."""
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeMatch:
+    """A theme assigned to a document, with the evidence that put it there."""
+
+    theme_id: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, repaired and described.
+
+    A file can hold several (an aggregator page, a JSON list, a feed); ``id`` stays stable across
+    runs because it is made from the path relative to the corpus root plus the article's position
+    in its file, never from load order.
+    """
+
+    id: str
+    path: str
+    """The file it came from, as given or found (absolute when found by walking a folder)."""
+    title: str
+    title_derived: bool
+    """True when the file had no title and one was made from the opening sentence."""
+    date: dt.date | None
+    source: str | None
+    lang: str
+    """ISO 639-1, with ``zh-cn`` / ``zh-tw`` for simplified / traditional Chinese; ``und`` if unknown."""
+    paragraphs: tuple[str, ...]
+    url: str | None = None
+    author: str | None = None
+    themes: tuple[ThemeMatch, ...] = ()
+    content_hash: str = ""
+    """sha1 of title + text: the key of anything computed from the text (briefs, caches)."""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        return tuple(m.theme_id for m in self.themes)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    paragraph: int
+    """Index into Document.paragraphs: the TUI jumps there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    doc_id: str
+    sentences: tuple[str, ...]
+    """2–3 sentences of the article, in reading order (fewer only when the article has fewer)."""
+    key_points: tuple[KeyPoint, ...]
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A theme's signal word or phrase in one language."""
+
+    text: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A theme definition read from a TOML file (bundled or the user's)."""
+
+    id: str
+    label: dict[str, str] = field(hash=False)
+    """Label per language code; ``en`` is the fallback (see :meth:`label_for`)."""
+    terms: dict[str, tuple[Term, ...]] = field(hash=False)
+    """Terms per language family: ``ja``, ``zh`` (matches simplified and traditional), ``fr``, ``en``."""
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    threshold: float = 2.0
+    path: str = ""
+
+    def label_for(self, lang: str) -> str:
+        family = lang.split("-")[0]
+        return self.label.get(lang) or self.label.get(family) or self.label.get("en") or self.id

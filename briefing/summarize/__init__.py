@@ -1,0 +1,1 @@
+"""Extractive briefs and key points, per language, offline."""
