@@ -1,0 +1,1 @@
+"""Turning documents and briefs into text for people: terminal, Markdown, JSON."""
