@@ -98,8 +98,16 @@ def _stemmer(lang: str) -> Any:
         return None
 
 
-_SUMY_LANG = {"en": "english", "fr": "french", "de": "german", "es": "spanish", "it": "italian",
-              "pt": "portuguese", "ja": "japanese", "zh": "chinese"}
+_SUMY_LANG = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "ja": "japanese",
+    "zh": "chinese",
+}
 
 
 def sumy_language(lang: str) -> str:

@@ -1,0 +1,231 @@
+"""Sentence scores: sumy's rankers, plus the position, title and length signals news needs.
+
+sumy does the ranking (we do not write a ranker); this module feeds it our own offline tokenizer
+and reads every sentence's rating instead of only the top N. The trick is sumy's public
+``sentences_count`` argument: it may be a callable that receives all ``SentenceInfo`` records
+sorted by rating, so passing one that keeps them gives the full ranking from any summarizer
+without touching its internals.
+
+Plain sumy loses to lead-3 on news because news is written lead-first and because its rankers
+favour long, central sentences (captions and quotes included). So the combined score adds:
+position (earlier is better, smoothly), overlap with the title (the editor's own summary), and a
+length prior (very short and very long sentences read badly in a brief). Ratings are turned into
+percentile ranks first, because the methods' raw scales have nothing in common.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from typing import Any
+
+from briefing.summarize.sentences import Sentence, split_sentences
+from briefing.summarize.tokenize import family, fold, sumy_language, words
+
+# sumy summarizers usable as plain baselines and as centrality signals (Edmundson needs
+# hand-made cue words per language and Random is noise, so neither is offered)
+SUMY_METHODS: dict[str, str] = {
+    "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
+    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
+    "kl": "sumy.summarizers.kl:KLSummarizer",
+    "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
+    "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
+}
+
+
+class SumyTokenizer:
+    """The two methods sumy calls (``to_sentences``, ``to_words``), offline, per language.
+
+    Words come back folded (case, width, traditional→simplified) so sumy's stop lists, which are
+    lower-case and, for Chinese, simplified only, match them.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [s.text for s in split_sentences([text], self.lang)]
+
+    def to_words(self, text: str) -> list[str]:
+        return [fold(w) for w in words(text, self.lang)]
+
+
+@cache
+def _summarizer_class(name: str) -> Any:
+    module, _, attr = SUMY_METHODS[name].partition(":")
+    return getattr(import_module(module), attr)
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    try:
+        return frozenset(fold(w) for w in get_stop_words(sumy_language(lang)))
+    except LookupError:
+        return frozenset()
+
+
+@cache
+def _stemmer(lang: str) -> Callable[[str], str]:
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+    if family(lang) in ("ja", "zh"):
+        return null_stemmer
+    try:
+        return Stemmer(sumy_language(lang))
+    except LookupError:
+        return null_stemmer
+
+
+@dataclass
+class Analysis:
+    """One document's sentences, ready for any number of rankers.
+
+    The sumy document is built once, so each sentence is tokenized once (jieba and tinysegmenter
+    are the slow part) however many rankers run over it.
+    """
+
+    sentences: list[Sentence]
+    lang: str
+    title: str = ""
+    _doc: Any = field(default=None, repr=False)
+    _terms: list[frozenset[str]] | None = field(default=None, repr=False)
+
+    @property
+    def document(self) -> Any:
+        if self._doc is None:
+            from sumy.models.dom import ObjectDocumentModel, Paragraph
+            from sumy.models.dom import Sentence as SumySentence
+
+            tokenizer = SumyTokenizer(self.lang)
+            self._doc = ObjectDocumentModel(
+                [Paragraph([SumySentence(s.text, tokenizer) for s in self.sentences])]
+            )
+        return self._doc
+
+    def terms(self) -> list[frozenset[str]]:
+        """Content-word stems of each sentence (stop words and punctuation removed)."""
+        if self._terms is None:
+            self._terms = [self._content(s.words) for s in self.document.sentences]
+        return self._terms
+
+    def title_terms(self) -> frozenset[str]:
+        return self._content([fold(w) for w in words(self.title, self.lang)])
+
+    def _content(self, ws: Sequence[str]) -> frozenset[str]:
+        stops = stop_words(self.lang)
+        stem = _stemmer(self.lang)
+        return frozenset(stem(w) for w in ws if w not in stops and (len(w) > 1 or ord(w) > 0x3000))
+
+    def ratings(self, method: str) -> list[float]:
+        """Percentile rank (0 worst … 1 best) of every sentence under one sumy method."""
+        n = len(self.sentences)
+        if n == 0:
+            return []
+        if n == 1:
+            return [1.0]
+        summarizer = _summarizer_class(method)(_stemmer(self.lang))
+        if hasattr(summarizer, "stop_words"):
+            summarizer.stop_words = stop_words(self.lang)
+        infos: list[Any] = []
+
+        def keep_all(ranked: list[Any]) -> list[Any]:
+            infos.extend(ranked)
+            return ranked
+
+        try:
+            summarizer(self.document, keep_all)
+        except (ValueError, ZeroDivisionError, IndexError, FloatingPointError):
+            # a degenerate matrix (all sentences stop words, one distinct word…): no opinion
+            return [0.5] * n
+        # sorted best first; ties keep document order (sorted() is stable)
+        out = [0.0] * n
+        for rank, info in enumerate(infos):
+            out[info.order] = 1.0 - rank / (n - 1)
+        return out
+
+
+def analyse(paragraphs: Sequence[str], lang: str, title: str = "") -> Analysis:
+    """Split into sentences and drop exact repeats (sumy hashes sentences by their text)."""
+    seen: set[str] = set()
+    kept: list[Sentence] = []
+    for s in split_sentences(tuple(paragraphs), lang):
+        key = fold(s.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(Sentence(s.text, s.paragraph, len(kept), s.complete))
+    return Analysis(kept, lang, title)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of ``a``'s terms that are in ``b``: a short sentence inside a long one scores 1."""
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal counts in the combined score (see module docstring)."""
+
+    centrality: tuple[str, ...] = ("lexrank", "textrank")
+    central: float = 1.0
+    position: float = 1.0
+    title: float = 1.0
+    length: float = 0.5
+
+
+def length_prior(text: str, lang: str) -> float:
+    """1 for a sentence of ordinary news length, falling off for very short or very long ones.
+
+    Measured in words for spaced languages and in characters/2 for ja/zh (about one word per
+    two characters), so one curve serves all.
+    """
+    n = len(text) / 2 if family(lang) in ("ja", "zh") else len(text.split())
+    if n < 8:
+        return n / 8
+    if n > 40:
+        return max(0.0, 1.0 - (n - 40) / 40)
+    return 1.0
+
+
+def combined(analysis: Analysis, weights: Weights) -> list[float]:
+    """Score every sentence; incomplete ones (captions, headings, credits) get −inf."""
+    sents = analysis.sentences
+    if not sents:
+        return []
+    central = [0.0] * len(sents)
+    for method in weights.centrality:
+        for i, r in enumerate(analysis.ratings(method)):
+            central[i] += r / len(weights.centrality)
+    title = analysis.title_terms()
+    terms = analysis.terms()
+    scores: list[float] = []
+    rank = 0
+    for i, s in enumerate(sents):
+        if not s.complete:
+            scores.append(-math.inf)
+            continue
+        position = 1.0 / math.sqrt(1.0 + rank)
+        rank += 1
+        score = (
+            weights.central * central[i]
+            + weights.position * position
+            + (weights.title * containment(title, terms[i]) if title else 0.0)
+            + weights.length * length_prior(s.text, analysis.lang)
+        )
+        scores.append(score)
+    return scores
