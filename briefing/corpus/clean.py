@@ -1,0 +1,184 @@
+"""Separating the article from what surrounds it: attributions, boilerplate, captions, bylines.
+
+These rules look at whole paragraphs and where they stand (the tail of an article, the head of a
+paragraph), which is what keeps them safe: a subscription pitch is removed when it trails the
+article, never a sentence in its middle that happens to say "subscribe". Attribution lines
+(``Reference(s):``, ``(來源:…)``, ``(Avec entrée de Xinhua)``) become the document's source instead
+of staying in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.corpus.detect import HAN
+
+# "(來源:世界人工智能大會)", "（出典：共同通信）", "(Source : AFP)"
+SOURCE_PAREN = re.compile(
+    r"^[(（]\s*(?:來源|来源|出典|出所|ソース|消息来源|稿源|source|sources|quelle|fuente|fonte)"
+    r"\s*[:：]\s*(?P<source>[^()（）]{1,80}?)\s*[)）]$",
+    re.I,
+)
+# "(Avec entrée de Xinhua)", "(With input from Reuters)", "(D'après AFP)"
+WITH_INPUT = re.compile(
+    r"^[(（]\s*(?:avec (?:entrée|entrées|des informations|agences)? ?(?:de|d['’])|with inputs? from|"
+    r"d['’]après|according to|based on reports? (?:from|by))\s*(?P<source>[^()（）]{1,80}?)\s*[)）]$",
+    re.I,
+)
+# "(『日系企業リーダー必読』2025年8月5日の記事からダイジェスト)": a digest naming its original
+DIGEST_OF = re.compile(
+    r"^[(（]\s*(?P<source>[^()（）]{1,60}?)\s*(?:\d{4}年\d{1,2}月\d{1,2}日(?:付)?)?の?記事"
+    r"(?:から|より)[^()（）]{0,20}[)）]$"
+)
+# "Source: Reuters", "Sources : AFP, Reuters", "来源：新华社", "Reference(s):" (source on the lines after)
+SOURCE_LABEL = re.compile(
+    r"^(?:source|sources|quelle|fuente|来源|來源|出典|reference\(s\)|references?|référence\(s\)|"
+    r"références?)\s*[:：]\s*(?P<source>.{0,80})$",
+    re.I,
+)
+# a bare domain name line, as under "Reference(s):": "cgtn.com"
+DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<source>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})(?:/\S*)?$", re.I
+)
+
+# paragraphs that are about the publication, not the news: subscriptions, newsletters, rights
+BOILERPLATE = re.compile(
+    r"subscri|newsletter|sign up|all rights reserved|copyright|©|follow us|click here|"
+    r"read more|related articles?|download (?:our|the) app|"
+    r"abonnez|abonnement|inscrivez|tous droits réservés|lire aussi|à lire aussi|suivez-nous|"
+    r"購読|メールマガジン|メルマガ|配信を希望|ご購読|お問い合わせ|無断転載|"
+    r"订阅|訂閱|关注我们|關注我們|责任编辑|責任編輯|版权所有|版權所有|未经授权|"
+    r"[\w.+-]+@[\w-]+\.[\w.]+",
+    re.I,
+)
+# a short bullet line, as in a list of newsletter perks: "·当サイト掲載の記事の配信"
+SHORT_BULLET = re.compile(r"^[·•・*\-–]\s*\S.{0,60}$")
+# a line that only links onward: "READ MORE: …", "Lire aussi : …", "関連記事："
+ONWARD_LINK = re.compile(
+    r"^(?:read more|related|see also|lire aussi|à lire aussi|関連記事|相关阅读|相關閱讀)\s*[:：]",
+    re.I,
+)
+
+# inline print-edition notes in Chinese papers: "(责编:卫嘉、白宇)", "(作者为国际问题观察员)",
+# "《 人民日报 》( 2025年12月24日 17 版)"
+INLINE_NOTES = re.compile(
+    r"[(（]\s*(?:责编|責編|编辑|編輯|责任编辑|責任編輯|作者[为為系])[:：]?[^()（）]{1,60}[)）]"
+    r"|《\s*[^《》]{1,20}\s*》\s*[(（]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*\d+\s*版)?\s*[)）]"
+)
+# a photographer's credit that ends a caption: "沈启来摄(影像中国)", "新华社记者 金立旺摄"
+# (摄 followed by a space, a bracket or the end, and not "拍摄", so prose like "拍摄的" stays)
+PHOTO_CREDIT = re.compile(
+    r"(?<=[\u4e00-\u9fff·])(?<!拍)摄(?:\s*[(（][^()（）]{1,12}[)）])?(?=\s|$)"
+)
+# a whole caption line in ja/fr/en: "（写真：ロイター）", "Photo : AFP", "(Photo by Reuters)"
+CAPTION_LINE = re.compile(
+    r"^(?:[(（]?\s*(?:写真|撮影|画像|图片|圖片|photo|image|crédit photo|credit)\s*[:：=].{0,200}|"
+    r".{0,200}[(（](?:photo|写真|撮影)\s*(?:by|:|：|=|par)?\s*[^()（）]{1,60}[)）])$",
+    re.I,
+)
+# "Group 1: AI Governance Challenges - …" inside an aggregator's digest: a section break
+DIGEST_SECTION = re.compile(r"(?<=\S)\s+(?=Group \d{1,2}\s*:)")
+
+CAPTION_MAX = 250  # a caption longer than this is prose; leave it
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """Paragraphs of the article itself, and what was taken out of them."""
+
+    paragraphs: list[str]
+    source: str | None = None
+    author: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def _attribution(para: str) -> tuple[str | None, bool]:
+    """(source named by the line, whether the line is an attribution at all)."""
+    for pattern in (SOURCE_PAREN, WITH_INPUT, DIGEST_OF):
+        if m := pattern.match(para):
+            return m["source"].strip(" 『』「」\"'") or None, True
+    if m := SOURCE_LABEL.match(para):
+        return (m["source"].strip() or None), True
+    return None, False
+
+
+def _strip_captions(para: str) -> str:
+    """Drop photo captions glued before a Chinese paragraph's body, each ending in a credit."""
+    credits = list(PHOTO_CREDIT.finditer(para))
+    if not credits:
+        return para
+    start = 0
+    for m in credits:
+        if m.end() - start > CAPTION_MAX:
+            break
+        start = m.end()
+    return para[start:].strip()
+
+
+def _is_byline(para: str) -> bool:
+    """A closing line naming the author: "清華大學…秘書長 魯俊群", "By Jane Doe", "Par Jean Dupont"."""
+    if len(para) > 40 or re.search(r"[。.!?！？,，]$", para):
+        return False
+    if re.match(r"^(?:by|par|von|por|文|記者|记者|撰文)\s*[:：/]?\s*\S", para, re.I):
+        return True
+    return bool(re.search(r"\s[\u4e00-\u9fff]{2,4}$", para)) and len(HAN.findall(para)) >= 6
+
+
+def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
+    """The article's paragraphs with attributions, boilerplate, captions and bylines taken out."""
+    out = Cleaned(paragraphs=[])
+    zh = lang.startswith("zh")
+    for para in paragraphs:
+        para = para.strip()
+        if zh:
+            para = INLINE_NOTES.sub(" ", para)
+            para = _strip_captions(para)
+            para = (
+                re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", para)
+                if len(para) > 80
+                else para
+            )
+        para = re.sub(r"\s{2,}", " ", para).strip()
+        if not para:
+            continue
+        if ONWARD_LINK.match(para) or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para)):
+            out.removed.append(para)
+            continue
+        for piece in DIGEST_SECTION.split(para):
+            out.paragraphs.append(piece)
+    paras = out.paragraphs
+
+    # an attribution in the second half ends the article: what follows is about the publication
+    for i in range(len(paras) - 1, len(paras) // 2 - 1, -1):
+        source, is_attribution = _attribution(paras[i])
+        if not is_attribution:
+            continue
+        tail = paras[i + 1 :]
+        if source is None or SOURCE_LABEL.match(paras[i]):
+            # "Reference(s):" names its source on the following lines: prefer a domain
+            domains = [m["source"] for t in tail[:4] if (m := DOMAIN.match(t))]
+            source = source or (domains[-1] if domains else (tail[0] if tail else None))
+        out.source = source
+        out.removed.extend(paras[i:])
+        del paras[i:]
+        break
+
+    # trailing boilerplate: pitches, perks lists, contact lines, from the end back
+    while paras and (
+        BOILERPLATE.search(paras[-1])
+        or (
+            SHORT_BULLET.match(paras[-1])
+            and len(paras) > 1
+            and any(BOILERPLATE.search(p) for p in paras[-4:])
+        )
+    ):
+        out.removed.append(paras.pop())
+
+    # a closing fragment repeating an earlier line (a scraper's duplicated tail)
+    while len(paras) > 1 and len(paras[-1]) <= 80 and any(paras[-1] == p for p in paras[:-1]):
+        out.removed.append(paras.pop())
+
+    if len(paras) > 1 and _is_byline(paras[-1]):
+        out.author = paras.pop()
+    return out

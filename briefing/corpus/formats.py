@@ -1,0 +1,253 @@
+"""One reader per file format, each giving raw articles for the loader to repair and describe.
+
+A library does each format's hard part: trafilatura finds a saved page's main text (not its menus),
+feedparser reads RSS/Atom in all their dialects, the stdlib reads JSON. Each reader returns the
+articles it could read plus one-line problems for the parts it could not (a bad JSONL line), so one
+bad record never costs the rest of its file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.corpus.read import ReadError
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as its file gave it: text not yet repaired, metadata not yet checked."""
+
+    text: str
+    title: str | None = None
+    date: Any = None
+    source: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    author: str | None = None
+    where: str = ""
+    """Position inside the file for messages and ids: "" for a whole file, "line 3", "item 2"."""
+    splittable: bool = False
+    """Plain text that may be an aggregator page holding several articles."""
+
+
+Parsed = tuple[list[RawArticle], list[str]]  # articles, problems ("line 3: not valid JSON")
+
+TEXT_KEYS = ("text", "body", "content", "article", "maintext", "description", "summary")
+TITLE_KEYS = ("title", "headline", "name")
+DATE_KEYS = ("date", "published", "published_at", "pubDate", "pubdate", "datetime",
+             "date_publish", "created_at", "time", "timestamp")  # fmt: skip
+SOURCE_KEYS = ("source", "outlet", "publisher", "site", "sitename", "site_name", "domain")
+URL_KEYS = ("url", "link", "href", "source_url")
+LANG_KEYS = ("lang", "language", "locale")
+AUTHOR_KEYS = ("author", "byline", "authors")
+
+# Markdown syntax that is layout, not words: heading marks, emphasis, links, images
+MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    """A field that may be a string, a list of paragraphs, or a nested {"name": …} object."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = [p for v in value if (p := _as_text(v))]
+        return "\n\n".join(parts) if parts else None
+    if isinstance(value, dict):
+        return _as_text(_first(value, ("name", "title", "text", "value")))
+    if isinstance(value, int | float):
+        return str(value)
+    return None
+
+
+def record_to_article(obj: Any, where: str) -> RawArticle | str:
+    """An article from a JSON object, or the one-line reason it is not one."""
+    if not isinstance(obj, dict):
+        return f"{where}: expected an article object, found {type(obj).__name__}"
+    text = _as_text(_first(obj, TEXT_KEYS))
+    if not text or not text.strip():
+        return f"{where}: no text (looked for {', '.join(TEXT_KEYS[:3])})"
+    return RawArticle(
+        text=text,
+        title=_as_text(_first(obj, TITLE_KEYS)),
+        date=_first(obj, DATE_KEYS),
+        source=_as_text(_first(obj, SOURCE_KEYS)),
+        url=_as_text(_first(obj, URL_KEYS)),
+        lang=_as_text(_first(obj, LANG_KEYS)),
+        author=_as_text(_first(obj, AUTHOR_KEYS)),
+        where=where,
+    )
+
+
+def parse_json(text: str) -> Parsed:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ReadError(
+            f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}"
+        ) from None
+    if isinstance(data, dict):
+        for key in ("articles", "items", "documents", "data", "results"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise ReadError("JSON holds no articles")
+    articles, problems = [], []
+    for n, obj in enumerate(items, 1):
+        result = record_to_article(obj, f"item {n}" if isinstance(data, list) else "")
+        (problems if isinstance(result, str) else articles).append(result)
+    if not articles:
+        raise ReadError(
+            problems[0].lstrip(": ")
+            if len(problems) == 1
+            else f"no article in JSON ({problems[0]})"
+        )
+    return articles, problems
+
+
+def parse_jsonl(text: str) -> Parsed:
+    articles, problems = [], []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            problems.append(f"line {n}: not valid JSON ({err.msg})")
+            continue
+        result = record_to_article(obj, f"line {n}")
+        (problems if isinstance(result, str) else articles).append(result)
+    if not articles:
+        raise ReadError(problems[0] if problems else "no articles in JSONL file")
+    return articles, problems
+
+
+def parse_html(text: str) -> Parsed:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                      include_tables=False)  # fmt: skip
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise ReadError("no article text found in the page")
+    title = getattr(doc, "title", None)
+    lines = body.split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        body = "\n".join(lines[1:])  # trafilatura repeats the <h1> as the first line
+    return [
+        RawArticle(
+            text=body,
+            title=title,
+            date=getattr(doc, "date", None),
+            source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+            url=getattr(doc, "url", None),
+            lang=getattr(doc, "language", None),
+            author=getattr(doc, "author", None),
+        )
+    ], []
+
+
+def parse_feed(text: str) -> Parsed:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    entries = list(feed.entries)
+    if not entries:
+        if feed.bozo:
+            reason = str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
+            raise ReadError(f"malformed XML feed: {reason}")
+        raise ReadError("feed has no entries")
+    feed_title = feed.feed.get("title")
+    articles, problems = [], []
+    for n, entry in enumerate(entries, 1):
+        content = entry.get("content")
+        body = (
+            content[0].get("value") if content else entry.get("summary") or entry.get("description")
+        )
+        if not body or not str(body).strip():
+            problems.append(f"entry {n}: no text")
+            continue
+        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
+        date = (
+            f"{parsed_time.tm_year:04d}-{parsed_time.tm_mon:02d}-{parsed_time.tm_mday:02d}"
+            if parsed_time
+            else None
+        )
+        source = (
+            entry.get("source", {}).get("title") if isinstance(entry.get("source"), dict) else None
+        )
+        articles.append(
+            RawArticle(
+                text=str(body),
+                title=entry.get("title"),
+                date=date,
+                source=source or feed_title,
+                url=entry.get("link"),
+                lang=entry.get("language") or feed.feed.get("language"),
+                author=entry.get("author"),
+                where=f"entry {n}",
+            )
+        )
+    if not articles:
+        raise ReadError(problems[0])
+    return articles, problems
+
+
+def parse_text(text: str) -> Parsed:
+    return [RawArticle(text=text, splittable=True)], []
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Markdown to plain text; a leading ``# Heading`` is the title."""
+    lines = text.strip().split("\n")
+    title = None
+    if lines and lines[0].lstrip().startswith("# "):
+        title = lines[0].lstrip()[2:].strip()
+        lines = lines[1:]
+    body = "\n".join(lines)
+    body = MD_IMAGE.sub(r"\1", body)
+    body = MD_LINK.sub(r"\1", body)
+    body = MD_EMPHASIS.sub(r"\2", body)
+    body = MD_HEADING.sub("", body)
+    return [RawArticle(text=body, title=title, splittable=title is None)], []
+
+
+PARSERS: dict[str, Callable[[str], Parsed]] = {
+    ".txt": parse_text,
+    ".text": parse_text,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+    ".xhtml": parse_html,
+    ".json": parse_json,
+    ".jsonl": parse_jsonl,
+    ".ndjson": parse_jsonl,
+    ".xml": parse_feed,
+    ".rss": parse_feed,
+    ".atom": parse_feed,
+}
+
+
+def parser_for(path: Path) -> Callable[[str], Parsed] | None:
+    return PARSERS.get(path.suffix.lower())

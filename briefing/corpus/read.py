@@ -1,0 +1,158 @@
+"""Bytes off the disk, decoded, or a one-line reason why not.
+
+Follows trafilatura's ``decode_file``: a BOM settles it, then strict UTF-8 (most files), then
+charset-normalizer's detection (Shift_JIS, EUC-JP, GB18030, Big5, cp1252, BOM-less UTF-16), and
+only then ``errors="replace"``. Nothing here raises: every failure is a message for a Problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+"""Files above this are skipped (``--max-size`` / ``BRIEFING_MAX_SIZE``): no news article is
+25 MB of text, and reading one would stall the whole load."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class ReadError(Exception):
+    """A file that cannot be used; ``str(err)`` is the one-line message for the user."""
+
+
+def human_size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    if size == 0:
+        raise ReadError("empty file")
+    if size > max_bytes:
+        raise ReadError(
+            f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-size)"
+        )
+    try:
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows as NULs in every other byte for ASCII-range text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    encoding = (
+        "utf-16-be"
+        if even_nuls > 0.3 > odd_nuls
+        else "utf-16-le"
+        if odd_nuls > 0.3 > even_nuls
+        else None
+    )
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NULs or a high share of control bytes: an image, archive or executable, not text."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > 0.1 * len(sample)
+
+
+def decode(data: bytes) -> str:
+    """Text of ``data`` in whatever encoding it is in; raises ReadError only for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if (text := _utf16_without_bom(data)) is not None:
+        return text
+    if looks_binary(data):
+        raise ReadError("binary file, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decoded text of ``path``; ReadError with a one-line reason for anything unusable."""
+    data = read_bytes(path, max_bytes)
+    if not data.strip():
+        raise ReadError("empty file")
+    text = decode(data)
+    if looks_binary(text[:8192].encode("utf-8", errors="replace")):
+        raise ReadError("binary file, not text")
+    if not text.strip():
+        raise ReadError("no text in file")
+    return text
+
+
+def max_bytes_from_env(default: int = DEFAULT_MAX_BYTES) -> int:
+    value = os.environ.get("BRIEFING_MAX_SIZE")
+    if not value:
+        return default
+    try:
+        return parse_size(value)
+    except ValueError:
+        return default
+
+
+def parse_size(value: str) -> int:
+    """``"25MB"``, ``"500k"``, ``"1048576"`` → bytes; ValueError for anything else."""
+    text = value.strip().lower().replace(" ", "")
+    units = {
+        "": 1,
+        "b": 1,
+        "k": 1024,
+        "kb": 1024,
+        "m": 1024**2,
+        "mb": 1024**2,
+        "g": 1024**3,
+        "gb": 1024**3,
+    }
+    number = text.rstrip("kmgb")
+    unit = text[len(number) :]
+    if unit not in units or not number:
+        raise ValueError(f"not a size: {value!r} (try 25MB or 500KB)")
+    try:
+        size = float(number) * units[unit]
+    except ValueError:
+        raise ValueError(f"not a size: {value!r} (try 25MB or 500KB)") from None
+    if size <= 0:
+        raise ValueError(f"size must be positive: {value!r}")
+    return int(size)

@@ -1,0 +1,117 @@
+"""Repairing the damage real input carries: markup remnants, half-entities, pinyin glosses.
+
+Everything here is a pure function of text, idempotent (``repair(repair(x)) == repair(x)``, a
+property test holds it to that) and conservative: a rule fires only on a pattern that cannot be
+article prose, because repair must never drop a real sentence. Structural clean-up that needs to
+know where paragraphs stand (captions, boilerplate, attributions) is in :mod:`.clean`.
+
+The seeds showed each rule: escaped tags ``<\\/p>`` from a JSON-escaped HTML body; ``ldquo;``
+from entities that lost their ``&``; ``國務(wù)院`` from a page that glossed every character with
+its pinyin; line-wrap gaps ``未 来`` from a PDF-like aggregator.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_BLOCK_TAGS = (
+    "p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|section|"
+    "article|header|footer|aside|nav|figure|figcaption|main|title|body|html|head"
+)
+_INLINE_TAGS = "strong|em|b|i|u|s|a|span|font|small|big|sub|sup|mark|abbr|cite|code|q|time|img|wbr"
+
+# a block-level tag, real or JSON-escaped: "</p>", "<\/p>", "<br/>", "<h2 class='x'>"
+BLOCK_TAG = re.compile(rf"<\\?/?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
+# an inline tag, real or escaped: "<\/strong>", "<a href='…'>", "<img src=…/>"
+INLINE_TAG = re.compile(rf"<\\?/?(?:{_INLINE_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
+# script/style blocks with their content, and HTML comments
+SCRIPT_STYLE = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+
+_ENTITY_NAMES = (
+    "ldquo|rdquo|lsquo|rsquo|bdquo|sbquo|laquo|raquo|quot|apos|amp|lt|gt|nbsp|ensp|emsp|thinsp|"
+    "mdash|ndash|hellip|middot|bull|deg|copy|reg|trade|times|divide|yen|euro|pound|cent|sect|para"
+)
+# an entity that lost its "&": "ldquo;" (not "&ldquo;", not part of a longer word like "xamp;")
+BARE_ENTITY = re.compile(rf"(?<![&#\w])({_ENTITY_NAMES});")
+# a numeric entity that lost its "&": "#8220;" / "#x201C;"
+BARE_NUMERIC_ENTITY = re.compile(r"(?<![&\w])#(\d{2,7}|x[0-9a-fA-F]{2,6});")
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = rf"[a-zü]{{0,5}}[{_TONED}][a-zü]{{0,4}}"
+# a pinyin gloss glued after a Han character: "務(wù)" → "務"; needs a tone mark, so "(AI)" stays
+PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?:{_PINYIN})\)")
+# a gloss whose character was lost to mojibake: "變?yōu)?“" → "變“"
+BROKEN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\?(?:{_PINYIN})\)\??")
+
+# zero-width and invisible format characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen)
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# C0/C1 controls except tab and newline, and bidi embeddings/overrides/isolates
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# horizontal whitespace runs, including no-break and ideographic spaces used as padding
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# three or more newlines (one blank line is a paragraph break; more is noise)
+BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _unescape(text: str) -> str:
+    """Entities, with or without their ``&``, to characters — to a fixed point, so that
+    ``&amp;ldquo;`` and its once-unescaped form give the same result (idempotence)."""
+    for _ in range(4):
+        # unescape first, so the "ldquo;" in "&amp;ldquo;" is seen with its "&" restored
+        once = html.unescape(text)
+        new = html.unescape(BARE_NUMERIC_ENTITY.sub(r"&#\1;", BARE_ENTITY.sub(r"&\1;", once)))
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def strip_tags(text: str) -> str:
+    """Known HTML tags out, real or escaped; block tags become line breaks.
+
+    Only tag names HTML defines are touched, so prose such as ``x<y`` or ``<3`` survives (an HTML
+    parser would swallow the rest of the paragraph there; STACK.md measured it).
+    """
+    text = SCRIPT_STYLE.sub("\n", text)
+    text = BLOCK_TAG.sub("\n", text)
+    return INLINE_TAG.sub("", text)
+
+
+def remove_pinyin(text: str) -> str:
+    return PINYIN_GLOSS.sub("", BROKEN_GLOSS.sub("", text))
+
+
+def remove_controls(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL.sub("", INVISIBLE.sub("", text))
+
+
+def normalize_space(text: str) -> str:
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _once(text: str) -> str:
+    text = unicodedata.normalize("NFC", remove_controls(text))
+    text = strip_tags(_unescape(text))
+    # unescaping can reveal controls ("&#7;") and tags ("&lt;p&gt;"): both passes again
+    text = strip_tags(remove_controls(text))
+    return normalize_space(remove_pinyin(text))
+
+
+def repair(text: str) -> str:
+    """The text with markup remnants, half-entities, pinyin glosses and controls repaired.
+
+    Runs to a fixed point (at most a few rounds; real input settles in one), which is what makes
+    repair idempotent even for layered damage such as an escaped tag inside an entity.
+    """
+    for _ in range(4):
+        new = _once(text)
+        if new == text:
+            return new
+        text = new
+    return text
