@@ -64,7 +64,7 @@ class Document:
     date: dt.date | None
     source: str | None
     lang: str
-    """ISO 639-1, with ``zh-cn`` / ``zh-tw`` for simplified / traditional Chinese; ``und`` if unknown."""
+    """ISO 639-1; ``zh-cn`` / ``zh-tw`` for simplified / traditional Chinese; ``und``: unknown."""
     paragraphs: tuple[str, ...]
     url: str | None = None
     author: str | None = None
@@ -113,7 +113,7 @@ class Theme:
     label: dict[str, str] = field(hash=False)
     """Label per language code; ``en`` is the fallback (see :meth:`label_for`)."""
     terms: dict[str, tuple[Term, ...]] = field(hash=False)
-    """Terms per language family: ``ja``, ``zh`` (matches simplified and traditional), ``fr``, ``en``."""
+    """Terms per language family: ``ja``, ``zh`` (simplified and traditional), ``fr``, ``en``."""
     exclude: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     threshold: float = 2.0
     path: str = ""

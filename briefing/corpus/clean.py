@@ -22,8 +22,9 @@ SOURCE_PAREN = re.compile(
 )
 # "(Avec entrée de Xinhua)", "(With input from Reuters)", "(D'après AFP)"
 WITH_INPUT = re.compile(
-    r"^[(（]\s*(?:avec (?:entrée|entrées|des informations|agences)? ?(?:de|d['’])|with inputs? from|"
-    r"d['’]après|according to|based on reports? (?:from|by))\s*(?P<source>[^()（）]{1,80}?)\s*[)）]$",
+    r"^[(（]\s*(?:avec (?:entrée|entrées|des informations|agences)? ?(?:de|d['’])|"
+    r"with inputs? from|d['’]après|according to|based on reports? (?:from|by))"
+    r"\s*(?P<source>[^()（）]{1,80}?)\s*[)）]$",
     re.I,
 )
 # "(『日系企業リーダー必読』2025年8月5日の記事からダイジェスト)": a digest naming its original
@@ -31,7 +32,7 @@ DIGEST_OF = re.compile(
     r"^[(（]\s*(?P<source>[^()（）]{1,60}?)\s*(?:\d{4}年\d{1,2}月\d{1,2}日(?:付)?)?の?記事"
     r"(?:から|より)[^()（）]{0,20}[)）]$"
 )
-# "Source: Reuters", "Sources : AFP, Reuters", "来源：新华社", "Reference(s):" (source on the lines after)
+# "Source: Reuters", "来源：新华社", "Reference(s):" (with the source on the lines after)
 SOURCE_LABEL = re.compile(
     r"^(?:source|sources|quelle|fuente|来源|來源|出典|reference\(s\)|references?|référence\(s\)|"
     r"références?)\s*[:：]\s*(?P<source>.{0,80})$",
@@ -105,11 +106,11 @@ def _attribution(para: str) -> tuple[str | None, bool]:
 
 def _strip_captions(para: str) -> str:
     """Drop photo captions glued before a Chinese paragraph's body, each ending in a credit."""
-    credits = list(PHOTO_CREDIT.finditer(para))
-    if not credits:
+    found = list(PHOTO_CREDIT.finditer(para))
+    if not found:
         return para
     start = 0
-    for m in credits:
+    for m in found:
         if m.end() - start > CAPTION_MAX:
             break
         start = m.end()
@@ -117,7 +118,7 @@ def _strip_captions(para: str) -> str:
 
 
 def _is_byline(para: str) -> bool:
-    """A closing line naming the author: "清華大學…秘書長 魯俊群", "By Jane Doe", "Par Jean Dupont"."""
+    """A closing line naming the author: "…秘書長 魯俊群", "By Jane Doe", "Par Jean Dupont"."""
     if len(para) > 40 or re.search(r"[。.!?！？,，]$", para):
         return False
     if re.match(r"^(?:by|par|von|por|文|記者|记者|撰文)\s*[:：/]?\s*\S", para, re.I):
