@@ -1,0 +1,261 @@
+"""Which themes a document has, and the words that say so.
+
+Matching runs on the language's own words (jieba for Chinese, tinysegmenter for Japanese, Snowball
+stems for French and English, all folded for case, width and traditional/simplified script), never
+on raw substrings, so ``人工智能`` is not found inside an unrelated compound and ``regulations``
+matches the term ``regulation``. A term matches when its folded words line up with whole words of
+the text. The comparison is on the words joined together, so ``人工知能`` matches whether the
+segmenter cut it as 人工|知能 or kept it whole, and ``open source`` also finds ``open-source``.
+
+Scores are weighted counts with diminishing returns per term (a theme named by five different
+terms beats one word repeated five times), a bonus for terms in the title, and a length
+normalisation: a passing mention in a 2,000-word article does not earn a theme, while a
+two-sentence item that names its subject still does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TypeVar
+
+from briefing.model import Document, Evidence, Term, Theme, ThemeMatch
+from briefing.summarize import tokenize
+
+MATCHER_VERSION = "1"
+"""Bump when scoring or matching changes, so caches keyed on :func:`themes_version` refresh."""
+
+NORM_TOKENS = 250
+"""Words a text may have before its score is scaled down (by √(words / NORM_TOKENS))."""
+
+RELATIVE_FLOOR = 0.25
+"""A theme also needs this share of the document's best theme score: a side remark in an article
+about something else (robots named once in a piece on diplomacy) is not what the article is about.
+"""
+
+TITLE_BONUS = 1.0
+"""Extra weight (× the term's weight) for a term in the title: titles say what a piece is about."""
+
+T = TypeVar("T")
+
+CJK_FAMILIES = frozenset({"ja", "zh"})
+
+# a piece of a word for matching: a run of Han/kana (not the ・ separator), of letters, or of digits
+PIECE = re.compile(
+    r"[\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
+    r"|[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
+    r"|\d+"
+)
+# Han or kana: decides whether a paragraph of a French/English document is really Chinese/Japanese
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# kana: Japanese, not Chinese
+KANA = re.compile(r"[\u3040-\u30ff]")
+# a letter or ideograph, for measuring how much of a paragraph is CJK
+LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """The title or one paragraph, as matching keys with their offsets in the joined string."""
+
+    index: int  # paragraph index; -1 for the title
+    lang: str  # the language its words were cut in
+    joined: str
+    starts: dict[int, int]  # offset in joined → token index
+    ends: dict[int, int]  # end offset in joined → token index after it
+    caps: tuple[bool, ...]  # token written in capitals (AI, US, WAIC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    target: str  # keys joined
+    caps: tuple[bool, ...]  # per word of the term: written in capitals
+
+
+def match_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
+    """The themes whose score reaches their threshold, best first (ties by id)."""
+    scored = score_themes(doc, themes)
+    if not scored:
+        return ()
+    floor = scored[0].score * RELATIVE_FLOOR
+    threshold = {t.id: t.threshold for t in themes}
+    return tuple(m for m in scored if m.score >= threshold[m.theme_id] and m.score >= floor)
+
+
+def score_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
+    """Every theme with any evidence, thresholds ignored: for tuning a theme file."""
+    units = _units(doc)
+    norm = max(1.0, math.sqrt(sum(len(u.caps) for u in units) / NORM_TOKENS))
+    found = [m for t in themes if (m := _score(t, units, norm)) is not None]
+    found.sort(key=lambda m: (-m.score, m.theme_id))
+    return tuple(found)
+
+
+def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Document, ...]:
+    """Each document with its ``themes`` filled in (earlier assignments are replaced)."""
+    return tuple(replace(doc, themes=match_themes(doc, themes)) for doc in docs)
+
+
+def _score(theme: Theme, units: Sequence[_Unit], norm: float) -> ThemeMatch | None:
+    counts: dict[tuple[Term, int], int] = {}
+    for unit in units:
+        for term in _hits(theme, unit):
+            counts[term, unit.index] = counts.get((term, unit.index), 0) + 1
+    if not counts:
+        return None
+    per_term: dict[Term, int] = {}
+    in_title: set[Term] = set()
+    for (term, index), n in counts.items():
+        per_term[term] = per_term.get(term, 0) + n
+        if index == -1:
+            in_title.add(term)
+    raw = sum(t.weight * (1 + math.log(n)) for t, n in per_term.items())
+    raw += sum(t.weight * TITLE_BONUS for t in in_title)
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][1], -kv[1], kv[0][0].text))
+    evidence = tuple(Evidence(term.text, index, n) for (term, index), n in ordered)
+    return ThemeMatch(theme.id, round(raw / norm, 3), evidence)
+
+
+def _hits(theme: Theme, unit: _Unit) -> list[Term]:
+    """One entry per occurrence of a term in ``unit``.
+
+    Where terms overlap the longest wins, so "open source model" counts once and not also as
+    "open source". A term found inside an excluded phrase does not count ("governance" inside
+    "global governance"), while a longer term that merely overlaps one still does.
+    """
+    fam = tokenize.family(unit.lang)
+    excluded = [
+        span
+        for text in _select(theme.exclude, fam, lambda x: x)
+        for span in _find(unit, _pattern(text, unit.lang))
+    ]
+    spans: list[tuple[int, int, int, int, Term]] = []
+    for order, term in enumerate(_select(theme.terms, fam, lambda t: t.text)):
+        pattern = _pattern(term.text, unit.lang)
+        for a, b in _find(unit, pattern):
+            if not any(x <= a and b <= y for x, y in excluded):
+                spans.append((-len(pattern.target), a, order, b, term))
+    spans.sort(key=lambda s: s[:3])
+    used: set[int] = set()
+    out: list[Term] = []
+    for _neg_len, a, _order, b, term in spans:
+        if used.isdisjoint(range(a, b)):
+            used.update(range(a, b))
+            out.append(term)
+    return out
+
+
+def _select(by_lang: Mapping[str, Sequence[T]], fam: str, text_of: Callable[[T], str]) -> list[T]:
+    """The entries that apply to text of language family ``fam``.
+
+    The family's own list and ``any``. Chinese and Japanese text also uses the Latin-script
+    entries of ``en``: Latin words there are English words and names (AI, WAIC, OpenAI), and
+    nobody should have to repeat them in the ``ja`` list. A language the theme has no list for
+    (German, Korean) falls back to ``en``, which still catches acronyms and loanwords.
+    """
+    if fam in by_lang:
+        chosen = list(by_lang[fam])
+    elif fam in CJK_FAMILIES:
+        chosen = []
+    else:
+        chosen = list(by_lang.get("en", ()))
+    chosen += by_lang.get("any", ())
+    if fam in CJK_FAMILIES:
+        chosen += [x for x in by_lang.get("en", ()) if not CJK.search(text_of(x))]
+    seen: set[str] = set()
+    out: list[T] = []
+    for x in chosen:
+        if text_of(x) not in seen:
+            seen.add(text_of(x))
+            out.append(x)
+    return out
+
+
+def _find(unit: _Unit, pattern: _Pattern) -> list[tuple[int, int]]:
+    """Token spans of ``unit`` whose keys, joined, are the pattern: whole words only."""
+    found: list[tuple[int, int]] = []
+    target = pattern.target
+    if not target:
+        return found
+    pos = unit.joined.find(target)
+    while pos >= 0:
+        a = unit.starts.get(pos)
+        b = unit.ends.get(pos + len(target))
+        if a is not None and b is not None and _caps_ok(unit.caps[a:b], pattern.caps):
+            found.append((a, b))
+        pos = unit.joined.find(target, pos + 1)
+    return found
+
+
+def _caps_ok(text_caps: tuple[bool, ...], term_caps: tuple[bool, ...]) -> bool:
+    """A term word written in capitals matches only capitals: "US" is not "us", "UN" not "un"."""
+    if len(text_caps) == len(term_caps):
+        return all(t or not want for t, want in zip(text_caps, term_caps, strict=True))
+    if term_caps and all(term_caps):
+        return all(text_caps)
+    return True
+
+
+@lru_cache(maxsize=8192)
+def _pattern(text: str, lang: str) -> _Pattern:
+    pieces = _pieces(text, lang)
+    return _Pattern("".join(k for k, _ in pieces), tuple(c for _, c in pieces))
+
+
+def _units(doc: Document) -> list[_Unit]:
+    units = [_unit(-1, doc.title, doc.lang)] if doc.title else []
+    units += [_unit(i, text, doc.lang) for i, text in enumerate(doc.paragraphs)]
+    return units
+
+
+def _unit(index: int, text: str, doc_lang: str) -> _Unit:
+    lang = _text_lang(text, doc_lang)
+    pieces = _pieces(text, lang)
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    offset = 0
+    for i, (key, _caps) in enumerate(pieces):
+        starts[offset] = i
+        offset += len(key)
+        ends[offset] = i + 1
+    joined = "".join(k for k, _ in pieces)
+    return _Unit(index, lang, joined, starts, ends, tuple(c for _, c in pieces))
+
+
+def _text_lang(text: str, doc_lang: str) -> str:
+    """The language to cut ``text`` in: the document's, unless the text is plainly CJK.
+
+    Aggregator pages put Chinese titles over English bodies, and a French page may quote a
+    Chinese paragraph; cutting those with the French word regex would find no words at all.
+    """
+    if tokenize.family(doc_lang) in CJK_FAMILIES:
+        return doc_lang
+    cjk = len(CJK.findall(text))
+    if cjk and cjk * 3 >= len(LETTER.findall(text)):
+        return "ja" if KANA.search(text) else "zh"
+    return doc_lang
+
+
+def _pieces(text: str, lang: str) -> list[tuple[str, bool]]:
+    """Matching keys of ``text`` with a capitals flag, in order.
+
+    Segmenter words are cut again where the script changes (tinysegmenter returns "世界AI" and
+    jieba "WAIC2025" as one word), so a Latin term finds its word inside CJK text.
+    """
+    out: list[tuple[str, bool]] = []
+    for word in tokenize.words(text, lang):
+        for piece in PIECE.findall(unicodedata.normalize("NFKC", word)):
+            out.append((_key(piece, lang), piece.upper() == piece and piece.lower() != piece))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _key(piece: str, lang: str) -> str:
+    """Folded and stemmed; Latin words in Chinese/Japanese text get English stems."""
+    if tokenize.family(lang) in CJK_FAMILIES and not CJK.search(piece):
+        lang = "en"
+    return tokenize.stem(piece, lang)
