@@ -15,6 +15,7 @@ two-sentence item that names its subject still does.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -32,7 +33,11 @@ MATCHER_VERSION = "1"
 NORM_TOKENS = 250
 """Words a text may have before its score is scaled down (by √(words / NORM_TOKENS))."""
 
-RELATIVE_FLOOR = 0.25
+MIN_STRONG_MATCHES = 2
+"""Matches of terms weighing 1 or more a theme needs: one mention, however specific, is a passing
+remark, and weak terms ("rules", "companies") support a theme but never make one alone."""
+
+RELATIVE_FLOOR = 0.2
 """A theme also needs this share of the document's best theme score: a side remark in an article
 about something else (robots named once in a piece on diplomacy) is not what the article is about.
 """
@@ -68,6 +73,9 @@ class _Unit:
     starts: dict[int, int]  # offset in joined → token index
     ends: dict[int, int]  # end offset in joined → token index after it
     caps: tuple[bool, ...]  # token written in capitals (AI, US, WAIC)
+    offsets: tuple[int, ...]  # start offset of each token in joined
+    cjk: tuple[bool, ...]  # token is Han/kana
+    open_end: bool  # Japanese: a term may end inside a word (see _find)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,22 +85,25 @@ class _Pattern:
 
 
 def match_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
-    """The themes whose score reaches their threshold, best first (ties by id)."""
-    scored = score_themes(doc, themes)
+    """The themes the document is about, best first (ties by id).
+
+    A theme is kept when its score reaches the theme's threshold and a fifth of the best theme's
+    score, with at least two matches of terms weighing 1 or more.
+    """
+    scored = _scored(doc, themes)
     if not scored:
         return ()
-    floor = scored[0].score * RELATIVE_FLOOR
-    threshold = {t.id: t.threshold for t in themes}
-    return tuple(m for m in scored if m.score >= threshold[m.theme_id] and m.score >= floor)
+    floor = scored[0][0].score * RELATIVE_FLOOR
+    return tuple(
+        m
+        for m, theme, strong in scored
+        if m.score >= theme.threshold and m.score >= floor and strong >= MIN_STRONG_MATCHES
+    )
 
 
 def score_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
     """Every theme with any evidence, thresholds ignored: for tuning a theme file."""
-    units = _units(doc)
-    norm = max(1.0, math.sqrt(sum(len(u.caps) for u in units) / NORM_TOKENS))
-    found = [m for t in themes if (m := _score(t, units, norm)) is not None]
-    found.sort(key=lambda m: (-m.score, m.theme_id))
-    return tuple(found)
+    return tuple(m for m, _theme, _strong in _scored(doc, themes))
 
 
 def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Document, ...]:
@@ -100,7 +111,18 @@ def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Do
     return tuple(replace(doc, themes=match_themes(doc, themes)) for doc in docs)
 
 
-def _score(theme: Theme, units: Sequence[_Unit], norm: float) -> ThemeMatch | None:
+def _scored(doc: Document, themes: Sequence[Theme]) -> list[tuple[ThemeMatch, Theme, int]]:
+    units = _units(doc)
+    norm = max(1.0, math.sqrt(sum(len(u.caps) for u in units) / NORM_TOKENS))
+    found = [s for t in themes if (s := _score(t, units, norm)) is not None]
+    found.sort(key=lambda s: (-s[0].score, s[0].theme_id))
+    return found
+
+
+def _score(
+    theme: Theme, units: Sequence[_Unit], norm: float
+) -> tuple[ThemeMatch, Theme, int] | None:
+    """The theme's match with its count of strong matches (terms weighing 1 or more)."""
     counts: dict[tuple[Term, int], int] = {}
     for unit in units:
         for term in _hits(theme, unit):
@@ -115,9 +137,10 @@ def _score(theme: Theme, units: Sequence[_Unit], norm: float) -> ThemeMatch | No
             in_title.add(term)
     raw = sum(t.weight * (1 + math.log(n)) for t, n in per_term.items())
     raw += sum(t.weight * TITLE_BONUS for t in in_title)
+    strong = sum(n for t, n in per_term.items() if t.weight >= 1)
     ordered = sorted(counts.items(), key=lambda kv: (kv[0][1], -kv[1], kv[0][0].text))
     evidence = tuple(Evidence(term.text, index, n) for (term, index), n in ordered)
-    return ThemeMatch(theme.id, round(raw / norm, 3), evidence)
+    return ThemeMatch(theme.id, round(raw / norm, 3), evidence), theme, strong
 
 
 def _hits(theme: Theme, unit: _Unit) -> list[Term]:
@@ -176,15 +199,26 @@ def _select(by_lang: Mapping[str, Sequence[T]], fam: str, text_of: Callable[[T],
 
 
 def _find(unit: _Unit, pattern: _Pattern) -> list[tuple[int, int]]:
-    """Token spans of ``unit`` whose keys, joined, are the pattern: whole words only."""
+    """Token spans of ``unit`` whose keys, joined, are the pattern: whole words only.
+
+    Japanese is the one exception: tinysegmenter keeps compounds whole (オープンソースモデル,
+    ロボットメーカー, 多国間主義), and Japanese builds compounds by adding to the right, so there
+    a Han/kana term must start at a word but may end inside one. Chinese keeps jieba's words
+    strictly: 中美 must not match inside 中美洲 (Central America).
+    """
     found: list[tuple[int, int]] = []
     target = pattern.target
     if not target:
         return found
+    open_end = unit.open_end and CJK.match(target[-1]) is not None
     pos = unit.joined.find(target)
     while pos >= 0:
         a = unit.starts.get(pos)
-        b = unit.ends.get(pos + len(target))
+        end = pos + len(target)
+        b = unit.ends.get(end)
+        if b is None and open_end and a is not None:
+            inside = bisect.bisect_right(unit.offsets, end) - 1
+            b = inside + 1 if unit.cjk[inside] else None
         if a is not None and b is not None and _caps_ok(unit.caps[a:b], pattern.caps):
             found.append((a, b))
         pos = unit.joined.find(target, pos + 1)
@@ -223,7 +257,17 @@ def _unit(index: int, text: str, doc_lang: str) -> _Unit:
         offset += len(key)
         ends[offset] = i + 1
     joined = "".join(k for k, _ in pieces)
-    return _Unit(index, lang, joined, starts, ends, tuple(c for _, c in pieces))
+    return _Unit(
+        index=index,
+        lang=lang,
+        joined=joined,
+        starts=starts,
+        ends=ends,
+        caps=tuple(c for _, c in pieces),
+        offsets=tuple(starts),
+        cjk=tuple(CJK.search(k) is not None for k, _ in pieces),
+        open_end=tokenize.family(lang) == "ja",
+    )
 
 
 def _text_lang(text: str, doc_lang: str) -> str:
