@@ -209,6 +209,9 @@ def parse_feed(text: str) -> Parsed:
             )
         )
     if not articles:
+        if feed.bozo:
+            reason = str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
+            raise ReadError(f"malformed XML feed: {reason}")
         raise ReadError(problems[0])
     return articles, problems
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -55,25 +56,26 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows as NULs in every other byte for ASCII-range text."""
-    sample = data[:4000]
-    if len(sample) < 4:
+    """UTF-16 without a BOM: decodes strictly, to text with spaces or line breaks and almost no
+    controls or unassigned code points (which is what binary data decodes to)."""
+    if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    encoding = (
-        "utf-16-be"
-        if even_nuls > 0.3 > odd_nuls
-        else "utf-16-le"
-        if odd_nuls > 0.3 > even_nuls
-        else None
-    )
-    if encoding is None:
-        return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        bad = sum(
+            1
+            for ch in sample
+            if unicodedata.category(ch) in ("Cn", "Co", "Cs") or (ch < " " and ch not in "\t\n\r")
+        )
+        if bad <= 0.005 * len(sample) and any(ch in " \n\u3000" for ch in sample):
+            if best is None or bad < best[0]:
+                best = (bad, text)
+    return best[1] if best else None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -100,7 +102,14 @@ def decode(data: bytes) -> str:
         raise ReadError("binary file, not text")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = list(from_bytes(data[:200_000]))
+    best = results[0] if results else None
+    # Single-byte Latin codepages tie on short text (cp1257 vs cp1252 for French): prefer
+    # cp1252, by far the most common legacy encoding, when it reads almost as cleanly.
+    for match in results[1:]:
+        if best and "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.05:
+            best = match
+            break
     if best is not None and best.encoding:
         try:
             return data.decode(best.encoding, errors="replace")

@@ -1,0 +1,121 @@
+"""The ``briefing`` command: parse, call the core, print, return an exit code.
+
+Heavy imports (Textual, sumy, jieba) happen inside the branch that needs them, so ``briefing
+--help`` and ``briefing list`` start fast and never load the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing import __version__
+from briefing.corpus.read import max_bytes_from_env, parse_size
+from briefing.exitcodes import ExitCode
+
+CORPUS_HELP = "a folder or file of articles, or 'seeds' for the bundled corpus (default)"
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
+    if positional:
+        parser.add_argument("corpus", nargs="?", default=None, metavar="CORPUS", help=CORPUS_HELP)
+    else:
+        parser.add_argument("--corpus", default=None, metavar="CORPUS", help=CORPUS_HELP)
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=max_bytes_from_env(),
+        metavar="SIZE",
+        help="skip files larger than this (e.g. 25MB; env BRIEFING_MAX_SIZE)",
+    )
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    def call(args: argparse.Namespace) -> int:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(args)
+
+    return call
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Multilingual news folders in, briefs out. "
+        "With no command, opens the reader on the bundled seeds.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", help="open the reader (TUI) on a corpus")
+    _corpus_options(p)
+    p.set_defaults(func=_open)
+
+    p = sub.add_parser("list", help="list the documents of a corpus")
+    _corpus_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON (with each document's brief)")
+    p.add_argument("--theme", metavar="ID", help="only documents with this theme")
+    p.add_argument("--lang", metavar="LANG", help="only documents in this language (ja, zh, fr…)")
+    p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_list"))
+
+    p = sub.add_parser("show", help="one document: brief, key points, clean text")
+    p.add_argument("id", metavar="ID", help="a document id from `briefing list` (or its start)")
+    _corpus_options(p, positional=False)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_show"))
+
+    p = sub.add_parser("themes", help="list themes with their document counts")
+    _corpus_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_themes"))
+
+    p = sub.add_parser("eval", help="score briefs against human reference summaries (ROUGE)")
+    from briefing.summarize.evaluate import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=_lazy("briefing.summarize.evaluate", "eval_main"))
+    return parser
+
+
+def _open(args: argparse.Namespace) -> int:
+    from briefing.library import corpus_paths
+    from briefing.tui.app import BriefingApp
+
+    paths = corpus_paths(args.corpus)
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
+        return ExitCode.USAGE
+    BriefingApp(paths, max_bytes=args.max_size).run()
+    return ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["open", *(argv or [])])
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        sys.stderr.write("briefing: interrupted\n")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # `briefing list | head`: the reader left; not an error worth a traceback
+        sys.stderr.close()
+        return ExitCode.OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The CLI's subcommands, one module each; :mod:`briefing.cli` parses and dispatches."""

@@ -1,0 +1,105 @@
+"""``briefing list``, ``briefing show`` and ``briefing themes``: what a folder holds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.commands.common import filter_docs, load, print_json
+from briefing.corpus.detect import display_width
+from briefing.exitcodes import ExitCode
+from briefing.library import brief_for, find_documents
+from briefing.render.jsonout import document_full, document_summary, theme_summary
+from briefing.render.safe import inert, one_line
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width:
+            if out:
+                out[-1] = "…"
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * max(0, width - display_width("".join(out)))
+
+
+def _done(lib_problems: tuple) -> int:
+    return ExitCode.SKIPPED if lib_problems else ExitCode.OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = load(args)
+    if args.theme and lib.theme(args.theme) is None:
+        known = ", ".join(t.id for t in lib.themes)
+        sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
+        return ExitCode.USAGE
+    docs = filter_docs(lib, args)
+    if args.json:
+        print_json([document_summary(d, brief_for(d)) for d in docs])
+    else:
+        id_width = max((display_width(d.id) for d in docs), default=2)
+        for d in docs:
+            date = d.date.isoformat() if d.date else "-"
+            source = one_line(d.source or "-")
+            print(
+                f"{_fit(d.id, id_width)}  {date:<10}  {d.lang:<5}  {_fit(source, 18)}  "
+                f"{one_line(d.title)}"
+            )
+    if not docs:
+        sys.stderr.write("briefing: no documents matched\n")
+        return ExitCode.NOTHING
+    return _done(lib.problems)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    lib = load(args)
+    found = find_documents(lib.documents, args.id)
+    if not found:
+        sys.stderr.write(f"briefing: no document with id {args.id!r} (see `briefing list`)\n")
+        return ExitCode.NOTHING
+    if len(found) > 1:
+        ids = ", ".join(d.id for d in found[:5])
+        sys.stderr.write(f"briefing: {args.id!r} matches {len(found)} documents: {ids}…\n")
+        return ExitCode.USAGE
+    doc = found[0]
+    brief = brief_for(doc)
+    if args.json:
+        print_json(document_full(doc, brief))
+        return _done(lib.problems)
+    date = doc.date.isoformat() if doc.date else "undated"
+    print(one_line(doc.title))
+    print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {doc.id}")
+    if doc.themes:
+        print("themes: " + ", ".join(doc.theme_ids))
+    print()
+    for sentence in brief.sentences:
+        print(f"  {one_line(sentence)}")
+    print()
+    for point in brief.key_points:
+        print(f"  - {one_line(point.text)}  [¶{point.paragraph + 1}]")
+    print()
+    for n, para in enumerate(doc.paragraphs, 1):
+        print(f"[¶{n}] {inert(para)}")
+    return _done(lib.problems)
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    lib = load(args)
+    counts = {t.id: 0 for t in lib.themes}
+    for doc in lib.documents:
+        for theme_id in doc.theme_ids:
+            counts[theme_id] = counts.get(theme_id, 0) + 1
+    if args.json:
+        print_json([theme_summary(t, counts.get(t.id, 0)) for t in lib.themes])
+    else:
+        width = max((len(t.id) for t in lib.themes), default=4)
+        for t in lib.themes:
+            print(f"{t.id:<{width}}  {counts.get(t.id, 0):>4}  {one_line(t.label_for('en'))}")
+    if not lib.themes:
+        sys.stderr.write("briefing: no themes loaded\n")
+        return ExitCode.NOTHING
+    return _done(lib.problems)

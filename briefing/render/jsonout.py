@@ -1,0 +1,61 @@
+"""Documents and briefs as JSON-ready dicts: the schema scripts rely on.
+
+Values become JSON only here, at the edge. Keys are stable; new ones may be added, none renamed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.model import Brief, Document, Theme
+
+
+def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any]:
+    """The ``briefing list --json`` object for one document."""
+    out: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "title": doc.title,
+        "title_derived": doc.title_derived,
+        "date": doc.date.isoformat() if doc.date else None,
+        "source": doc.source,
+        "lang": doc.lang,
+        "themes": list(doc.theme_ids),
+        "author": doc.author,
+        "url": doc.url,
+        "paragraphs": len(doc.paragraphs),
+    }
+    if brief is not None:
+        out["brief"] = list(brief.sentences)
+    return out
+
+
+def document_full(doc: Document, brief: Brief | None = None) -> dict[str, Any]:
+    """The ``briefing show --json`` object: everything, with the clean text and the evidence."""
+    out = document_summary(doc, brief)
+    out["paragraphs"] = list(doc.paragraphs)
+    out["text"] = doc.text
+    out["theme_evidence"] = [
+        {
+            "theme": m.theme_id,
+            "score": round(m.score, 3),
+            "evidence": [
+                {"term": e.term, "paragraph": e.paragraph, "count": e.count} for e in m.evidence
+            ],
+        }
+        for m in doc.themes
+    ]
+    if brief is not None:
+        out["key_points"] = [{"text": k.text, "paragraph": k.paragraph} for k in brief.key_points]
+        out["method"] = brief.method
+    return out
+
+
+def theme_summary(theme: Theme, count: int) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "label": theme.label_for("en"),
+        "labels": dict(theme.label),
+        "documents": count,
+        "path": theme.path,
+    }

@@ -1,0 +1,34 @@
+"""Shared fixtures: every test runs with its own user dirs, so no test reads or writes a real
+user's notes, themes or cache (``BRIEFING_HOME`` relocates all of them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+EVAL_DIR = REPO.parent / "shared" / "eval"
+
+
+@pytest.fixture(autouse=True)
+def briefing_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("briefing-home")
+    monkeypatch.setenv("BRIEFING_HOME", str(home))
+    monkeypatch.delenv("BRIEFING_MAX_SIZE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():  # type: ignore[no-untyped-def]
+    """The bundled seeds, loaded once for the session (loading is deterministic)."""
+    from briefing.corpus.load import load_corpus
+
+    return load_corpus([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_docs(seed_corpus):  # type: ignore[no-untyped-def]
+    return {doc.id: doc for doc in seed_corpus.documents}

@@ -1,0 +1,102 @@
+"""Each format a user has: the article's text and metadata come through, the chrome does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from briefing.corpus.load import load_corpus
+
+BODY = (
+    "Chinese Premier Li Qiang on Saturday proposed establishing a global AI cooperation "
+    "organization, speaking at the World Artificial Intelligence Conference in Shanghai. "
+    "More than 1,000 participants attended the meeting."
+)
+
+PAGE = f"""<html><head><title>Li Qiang proposes WAICO | Example News</title>
+<meta property="og:site_name" content="Example News"><meta name="date" content="2025-07-26"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> Menu Subscribe Login</nav>
+<article><h1>Li Qiang proposes a World AI Cooperation Organization</h1>
+<p>{BODY}</p><p>The premier said AI should be an international public good that benefits all.</p>
+<p>He said China is ready to share its experience with countries of the Global South.</p></article>
+<footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>"""
+
+FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>AI Wire</title>
+<item><title>First &amp; foremost</title><link>https://example.org/1</link>
+<pubDate>Sat, 26 Jul 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;{BODY}&lt;/p&gt;</description></item>
+<item><title>Second</title><pubDate>Sun, 27 Jul 2025 10:00:00 GMT</pubDate>
+<description>Le premier ministre chinois a parlé dimanche. La conférence a réuni mille personnes.</description></item>
+</channel></rss>"""
+
+
+def test_saved_web_page_gives_main_text_title_date_and_site(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    (doc,) = load_corpus([tmp_path]).documents
+    assert doc.title == "Li Qiang proposes a World AI Cooperation Organization"
+    assert doc.date == dt.date(2025, 7, 26)
+    assert doc.source == "Example News"
+    assert doc.paragraphs[0] == BODY
+    assert "Menu" not in doc.text and "All rights reserved" not in doc.text
+
+
+def test_json_object_and_list_with_various_keys(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(
+        json.dumps({"headline": "One", "body": BODY, "published": "2025-07-26T08:00:00Z",
+                    "publisher": {"name": "Wire"}, "link": "https://e.org/1"}),
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "many.json").write_text(
+        json.dumps([{"title": "A", "text": BODY, "date": "26 July 2025"}, {"title": "B", "content": BODY}]),
+        encoding="utf-8",
+    )
+    docs = {d.id: d for d in load_corpus([tmp_path]).documents}
+    assert set(docs) == {"one.json", "many.json#1", "many.json#2"}
+    one = docs["one.json"]
+    assert (one.title, one.date, one.source, one.url) == ("One", dt.date(2025, 7, 26), "Wire", "https://e.org/1")
+    assert docs["many.json#1"].date == dt.date(2025, 7, 26)
+    assert docs["many.json#2"].title == "B"
+
+
+def test_rss_feed_entries_become_documents_with_the_feed_as_source(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
+    docs = load_corpus([tmp_path]).documents
+    assert [d.title for d in docs] == ["First & foremost", "Second"]
+    assert [d.date for d in docs] == [dt.date(2025, 7, 26), dt.date(2025, 7, 27)]
+    assert [d.lang for d in docs] == ["en", "fr"]
+    assert docs[0].source == "AI Wire" and docs[0].paragraphs == (BODY,)
+
+
+def test_markdown_heading_is_the_title_and_syntax_is_gone(tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(
+        f"# WAIC opens in Shanghai\n\n**{BODY}**\n\nSee [the report](https://e.org) for more.\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_corpus([tmp_path]).documents
+    assert doc.title == "WAIC opens in Shanghai" and not doc.title_derived
+    assert doc.paragraphs == (BODY, "See the report for more.")
+
+
+def test_folder_is_read_recursively_in_a_stable_order(tmp_path: Path) -> None:
+    for name in ("b/2.txt", "a/1.txt", "a/z/3.txt", ".hidden/4.txt"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"Title {name}\n{BODY}\n", encoding="utf-8")
+    ids = [d.id for d in load_corpus([tmp_path]).documents]
+    assert ids == ["a/1.txt", "a/z/3.txt", "b/2.txt"]
+
+
+def test_date_written_in_text_and_attribution_lines(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "見出し\n本文です。会議が開かれました。\n(『週刊テスト』2024年3月5日の記事からダイジェスト)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Titre de l'article\nLe texte commence ici. Il continue là.\nSource : Agence France-Presse\n",
+        encoding="utf-8",
+    )
+    docs = {d.id: d for d in load_corpus([tmp_path]).documents}
+    assert docs["a.txt"].date == dt.date(2024, 3, 5)
+    assert docs["a.txt"].source == "週刊テスト"
+    assert docs["b.txt"].source == "Agence France-Presse"
+    assert "Source" not in docs["b.txt"].text
