@@ -1,0 +1,1 @@
+"""The Textual app. Imported only when the TUI opens, so ``briefing list`` never loads Textual."""

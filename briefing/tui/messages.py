@@ -1,0 +1,49 @@
+"""What the workers tell the app. Workers never touch widgets; they post these.
+
+Dataclass messages as in toolong's ``messages.py``: past-tense events, posted from a thread with
+``App.post_message`` (thread-safe) and handled on the event loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from briefing.model import Brief, Document, Problem, Theme
+
+
+@dataclass
+class LoadProgressed(Message):
+    """Progress of one stage of the load ("Loading", "Summarizing")."""
+
+    stage: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        # A file-by-file flood of progress collapses to the latest count of the same stage.
+        return isinstance(message, LoadProgressed) and message.stage == self.stage
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The documents are read and themed: the list can show them, briefs are still to come."""
+
+    documents: tuple[Document, ...]
+    themes: tuple[Theme, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class BriefReady(Message):
+    """One document's brief is done (posted one by one so the reader fills in as they land)."""
+
+    brief: Brief
+
+
+@dataclass
+class SummariesFinished(Message):
+    """Every brief is done; documents that could not be summarized are listed as problems."""
+
+    problems: tuple[Problem, ...]

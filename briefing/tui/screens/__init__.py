@@ -1,0 +1,1 @@
+"""One screen per module: library (browse), reader, compare, note (modal) and help (modal)."""

@@ -1,0 +1,194 @@
+"""The first screen: filter, grouped document list, and a preview of the highlighted brief.
+
+It appears at once with a "Loading…" row while the corpus loads in a worker; rows arrive when
+the corpus is read, and briefs fill the preview as the summarizer gets to them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from briefing.render.safe import one_line
+from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents
+from briefing.tui.widgets.brief_view import BriefView
+from briefing.tui.widgets.document_list import DocumentList
+from briefing.tui.widgets.load_progress import LoadProgress
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+class LibraryScreen(Screen[None]):
+    """Browse: group by date or theme, filter as you type and by language, mark for compare."""
+
+    app: BriefingApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open"),
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("g", "toggle_grouping", "Group"),
+        Binding("l", "cycle_language", "Lang"),
+        Binding("space", "mark", "Mark"),
+        Binding("c", "compare", "Compare"),
+        Binding("r", "toggle_read", "Read"),
+        Binding("n", "note", "Note"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    grouping: reactive[str] = reactive("date")
+    """``date`` (newest first, undated last) or ``theme``."""
+    language: reactive[str | None] = reactive(None)
+    """Show only this language; None shows all."""
+    filter_text: reactive[str] = reactive("")
+    """The filter text: every word must occur in the title, source or text."""
+
+    _mounted = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Input(
+                placeholder="/ filter title, source, text",
+                id="filter",
+                compact=True,
+                select_on_focus=False,
+            )
+            yield Static(id="status")
+        with Horizontal(id="library-body"):
+            yield DocumentList(id="documents")
+            yield BriefView(id="preview")
+        yield LoadProgress(id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._mounted = True
+        self.query_one("#filter", Input).cursor_blink = not self.app.is_headless
+        self.app.corpus_changed.subscribe(self, lambda _: self.refresh_list())
+        self.app.document_changed.subscribe(self, self._document_changed)
+        self.refresh_list()
+        self.query_one(DocumentList).focus()
+
+    # rebuilding ----------------------------------------------------------------------------
+
+    def watch_grouping(self) -> None:
+        self.refresh_list()
+
+    def watch_language(self) -> None:
+        self.refresh_list()
+
+    def watch_filter_text(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        if not self._mounted:  # reactives fire their watchers before the widgets exist
+            return
+        app = self.app
+        docs = filter_documents(
+            app.documents.values(), app.search_index, self.filter_text, self.language
+        )
+        groups = group_documents(docs, self.grouping, app.themes)
+        rows = {doc.id: app.row(doc.id) for doc in docs}
+        if not app.loaded:
+            empty = "Loading…"
+        elif not app.documents:
+            empty = "No documents in this corpus."
+        else:
+            empty = "No documents match the filter."
+        self.query_one(DocumentList).show(groups, rows, empty)
+        self._update_status(len(docs))
+
+    def _update_status(self, shown: int) -> None:
+        app = self.app
+        parts = [f"{shown}/{len(app.documents)}", f"by {self.grouping}"]
+        parts.append(f"lang: {self.language or 'all'}")
+        if app.marked:
+            parts.append(f"marked {len(app.marked)}/{app.MAX_COMPARE}")
+        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+
+    def _document_changed(self, doc_id: str) -> None:
+        if doc_id in self.app.documents:
+            self.query_one(DocumentList).update_row(self.app.row(doc_id))
+            self._update_status(len(self.query_one(DocumentList).doc_ids))
+        if doc_id == self.query_one(DocumentList).highlighted_doc_id:
+            self._show_preview(doc_id)
+
+    def _show_preview(self, doc_id: str | None) -> None:
+        app = self.app
+        doc = app.documents.get(doc_id) if doc_id else None
+        note = app.store.note(doc) if doc else ""
+        brief = app.briefs.get(doc_id) if doc_id else None
+        self.query_one(BriefView).show(doc, brief, note, app.themes)
+
+    def list_order(self) -> list[str]:
+        """Every document in the order the list shows them, unfiltered (briefs are made so)."""
+        docs = filter_documents(self.app.documents.values(), self.app.search_index)
+        groups = group_documents(docs, self.grouping, self.app.themes)
+        return list(dict.fromkeys(i for g in groups for i in g.doc_ids))
+
+    # events --------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(DocumentList).focus()
+
+    @on(DocumentList.Opened)
+    def _opened(self, event: DocumentList.Opened) -> None:
+        self.app.open_reader(event.doc_id)
+
+    @on(DocumentList.Highlighted)
+    def _highlighted(self, event: DocumentList.Highlighted) -> None:
+        self._show_preview(event.doc_id)
+
+    # actions -------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> str | None:
+        return self.query_one(DocumentList).highlighted_doc_id
+
+    def action_open(self) -> None:
+        if self.current:
+            self.app.open_reader(self.current)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_one(DocumentList).focus()
+
+    def action_toggle_grouping(self) -> None:
+        self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+        self.notify(f"Grouped by {self.grouping}", timeout=1.5)
+
+    def action_cycle_language(self) -> None:
+        cycle: list[str | None] = [None, *self.app.languages]
+        index = cycle.index(self.language) if self.language in cycle else 0
+        self.language = cycle[(index + 1) % len(cycle)]
+        self.notify(f"Language: {one_line(self.language or 'all')}", timeout=1.5, markup=False)
+
+    def action_mark(self) -> None:
+        if self.current:
+            self.app.toggle_mark(self.current)
+
+    def action_compare(self) -> None:
+        self.app.open_compare()
+
+    def action_toggle_read(self) -> None:
+        if self.current:
+            self.app.toggle_read(self.current)
+
+    def action_note(self) -> None:
+        if self.current:
+            self.app.edit_note(self.current)

@@ -1,0 +1,159 @@
+"""Read one document: brief, key points (each jumps to its paragraph), themes, note, full text.
+
+Wide terminals put the brief beside the text; narrow ones stack them (``-narrow`` breakpoint).
+Opening a document marks it read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Brief
+from briefing.render.safe import inert, one_line
+from briefing.tui.widgets.brief_view import (
+    SUMMARIZING,
+    brief_content,
+    header_content,
+    heading,
+    note_content,
+    themes_content,
+)
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+class KeyPointList(OptionList):
+    """The brief's key points; choosing one posts :class:`Jump` with its paragraph."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    @dataclass
+    class Jump(Message):
+        paragraph: int
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, markup=False)
+        self._paragraphs: list[int] = []
+
+    def show(self, brief: Brief | None) -> None:
+        self._paragraphs = []
+        if brief is None or not brief.key_points:
+            text = SUMMARIZING if brief is None else "(none)"
+            self.set_options([Option(Content.styled(text, "italic $text-muted"), disabled=True)])
+            return
+        options = []
+        for point in brief.key_points:
+            options.append(Option(Content.assemble(("•\u00a0", "$accent"), one_line(point.text))))
+            self._paragraphs.append(point.paragraph)
+        self.set_options(options)
+        self.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._paragraphs):
+            self.post_message(self.Jump(self._paragraphs[event.option_index]))
+
+
+class ReaderScreen(Screen[None]):
+    """One document in full. ``escape`` goes back to the list."""
+
+    app: BriefingApp
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("r", "toggle_read", "Read"),
+        Binding("n", "note", "Note"),
+        Binding("t", "focus_text", "Text"),
+        Binding("space", "mark", "Mark", show=False),
+    ]
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+
+    def compose(self) -> ComposeResult:
+        doc = self.app.documents[self.doc_id]
+        yield Static(header_content(doc), id="reader-header")
+        with Horizontal(id="reader-body"):
+            with VerticalScroll(id="reader-side"):
+                yield Static(heading("Brief"), classes="section")
+                yield Static(id="reader-brief")
+                yield Static(heading("Key points  (enter: go to paragraph)"), classes="section")
+                yield KeyPointList(id="key-points")
+                yield Static(heading("Themes"), classes="section")
+                yield Static(themes_content(doc, self.app.themes), id="reader-themes")
+                yield Static(heading("Note"), classes="section")
+                yield Static(id="reader-note")
+            with VerticalScroll(id="reader-text"):
+                for index, paragraph in enumerate(doc.paragraphs):
+                    yield Static(Content(inert(paragraph)), id=f"p-{index}", classes="paragraph")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.document_changed.subscribe(self, self._document_changed)
+        self._fill()
+        self.query_one(KeyPointList).focus()
+
+    def _fill(self) -> None:
+        app = self.app
+        doc = app.documents[self.doc_id]
+        brief = app.briefs.get(self.doc_id)
+        self.query_one("#reader-brief", Static).update(brief_content(brief))
+        self.query_one(KeyPointList).show(brief)
+        self.query_one("#reader-note", Static).update(note_content(app.store.note(doc)))
+        read = app.store.is_read(doc)
+        self.sub_title = "read" if read else "unread"
+
+    def _document_changed(self, doc_id: str) -> None:
+        if doc_id == self.doc_id:
+            self._fill()
+
+    @on(KeyPointList.Jump)
+    def _jump(self, event: KeyPointList.Jump) -> None:
+        self.jump_to(event.paragraph)
+
+    def jump_to(self, paragraph: int) -> None:
+        """Scroll the text to ``paragraph`` and highlight it until the next jump."""
+        target = self.query(f"#p-{paragraph}")
+        if not target:
+            self.notify("That key point has no paragraph in this text.", severity="warning")
+            return
+        for node in self.query(".paragraph.-target"):
+            node.remove_class("-target")
+        widget = target.first()
+        widget.add_class("-target")
+        self.query_one("#reader-text").scroll_to_widget(widget, top=True, animate=False)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_toggle_read(self) -> None:
+        self.app.toggle_read(self.doc_id)
+
+    def action_note(self) -> None:
+        self.app.edit_note(self.doc_id)
+
+    def action_mark(self) -> None:
+        self.app.toggle_mark(self.doc_id)
+
+    def action_focus_text(self) -> None:
+        self.query_one("#reader-text").focus()
+
+    def _title(self) -> str:
+        return one_line(self.app.documents[self.doc_id].title)
