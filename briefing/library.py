@@ -62,7 +62,9 @@ def open_library(
     loaded = load_corpus(corpus_paths(corpus), max_bytes=max_bytes, progress=progress)
     themes, theme_problems = load_themes()
     docs = assign_themes(loaded.documents, themes)
-    loaded = Corpus(documents=docs, problems=loaded.problems, roots=loaded.roots, files=loaded.files)
+    loaded = Corpus(
+        documents=docs, problems=loaded.problems, roots=loaded.roots, files=loaded.files
+    )
     return Library(corpus=loaded, themes=tuple(themes), theme_problems=tuple(theme_problems))
 
 

@@ -13,7 +13,9 @@ EVAL_DIR = REPO.parent / "shared" / "eval"
 
 
 @pytest.fixture(autouse=True)
-def briefing_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def briefing_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     monkeypatch.delenv("BRIEFING_MAX_SIZE", raising=False)

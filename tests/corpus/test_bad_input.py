@@ -34,7 +34,13 @@ def bad_folder(tmp_path: Path) -> Path:
     write(tmp_path, "broken.json", '{"title": "x", "text": ')
     write(tmp_path, "notext.json", '{"title": "only a title"}')
     write(tmp_path, "feed.xml", "<rss><channel><item><title>x</title")
-    write(tmp_path, "lines.jsonl", '{"title": "A", "text": "' + FR + '"}\nnot json\n{"title": "B", "text": "Second one. It has text."}\n')
+    write(
+        tmp_path,
+        "lines.jsonl",
+        '{"title": "A", "text": "'
+        + FR
+        + '"}\nnot json\n{"title": "B", "text": "Second one. It has text."}\n',
+    )
     write(tmp_path, "picture.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
     return tmp_path
 
@@ -91,7 +97,9 @@ def test_cli_names_each_skipped_file_on_stderr_and_exits_3(bad_folder: Path, cap
         ("utf-8-sig", ZH_CN, "zh-cn"),
     ],
 )
-def test_legacy_encodings_are_read_correctly(tmp_path: Path, encoding: str, text: str, lang: str) -> None:
+def test_legacy_encodings_are_read_correctly(
+    tmp_path: Path, encoding: str, text: str, lang: str
+) -> None:
     write(tmp_path, "article.txt", (text + "\n" + text + "\n").encode(encoding))
     corpus = load_corpus([tmp_path])
     assert corpus.problems == ()
@@ -101,7 +109,9 @@ def test_legacy_encodings_are_read_correctly(tmp_path: Path, encoding: str, text
 
 
 def test_invalid_utf8_loads_with_replacement_not_a_crash(tmp_path: Path) -> None:
-    write(tmp_path, "mixed.txt", GOOD.encode() + b"\xff\xfe\xfa broken bytes in the middle of text.\n")
+    write(
+        tmp_path, "mixed.txt", GOOD.encode() + b"\xff\xfe\xfa broken bytes in the middle of text.\n"
+    )
     corpus = load_corpus([tmp_path])
     assert len(corpus.documents) == 1
 
@@ -120,7 +130,8 @@ def test_symlink_loop_is_reported_once_and_the_rest_loads(tmp_path: Path) -> Non
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
     corpus = load_corpus([tmp_path])
     assert [d.id for d in corpus.documents] == ["sub/a.txt"]
-    assert len(corpus.problems) == 1 and "symlink loop" in corpus.problems[0].message
+    assert len(corpus.problems) == 1
+    assert "symlink loop" in corpus.problems[0].message
 
 
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:

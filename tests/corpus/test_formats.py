@@ -37,7 +37,8 @@ def test_saved_web_page_gives_main_text_title_date_and_site(tmp_path: Path) -> N
     assert doc.date == dt.date(2025, 7, 26)
     assert doc.source == "Example News"
     assert doc.paragraphs[0] == BODY
-    assert "Menu" not in doc.text and "All rights reserved" not in doc.text
+    assert "Menu" not in doc.text
+    assert "All rights reserved" not in doc.text
 
 
 def test_json_object_and_list_with_various_keys(tmp_path: Path) -> None:
@@ -47,13 +48,20 @@ def test_json_object_and_list_with_various_keys(tmp_path: Path) -> None:
         encoding="utf-8",
     )  # fmt: skip
     (tmp_path / "many.json").write_text(
-        json.dumps([{"title": "A", "text": BODY, "date": "26 July 2025"}, {"title": "B", "content": BODY}]),
+        json.dumps(
+            [{"title": "A", "text": BODY, "date": "26 July 2025"}, {"title": "B", "content": BODY}]
+        ),
         encoding="utf-8",
     )
     docs = {d.id: d for d in load_corpus([tmp_path]).documents}
     assert set(docs) == {"one.json", "many.json#1", "many.json#2"}
     one = docs["one.json"]
-    assert (one.title, one.date, one.source, one.url) == ("One", dt.date(2025, 7, 26), "Wire", "https://e.org/1")
+    assert (one.title, one.date, one.source, one.url) == (
+        "One",
+        dt.date(2025, 7, 26),
+        "Wire",
+        "https://e.org/1",
+    )
     assert docs["many.json#1"].date == dt.date(2025, 7, 26)
     assert docs["many.json#2"].title == "B"
 
@@ -64,7 +72,8 @@ def test_rss_feed_entries_become_documents_with_the_feed_as_source(tmp_path: Pat
     assert [d.title for d in docs] == ["First & foremost", "Second"]
     assert [d.date for d in docs] == [dt.date(2025, 7, 26), dt.date(2025, 7, 27)]
     assert [d.lang for d in docs] == ["en", "fr"]
-    assert docs[0].source == "AI Wire" and docs[0].paragraphs == (BODY,)
+    assert docs[0].source == "AI Wire"
+    assert docs[0].paragraphs == (BODY,)
 
 
 def test_markdown_heading_is_the_title_and_syntax_is_gone(tmp_path: Path) -> None:
@@ -73,7 +82,8 @@ def test_markdown_heading_is_the_title_and_syntax_is_gone(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     (doc,) = load_corpus([tmp_path]).documents
-    assert doc.title == "WAIC opens in Shanghai" and not doc.title_derived
+    assert doc.title == "WAIC opens in Shanghai"
+    assert not doc.title_derived
     assert doc.paragraphs == (BODY, "See the report for more.")
 
 

@@ -44,7 +44,8 @@ def test_each_seed_document_is_described_right(seed_docs, doc_id: str) -> None:
     assert doc.source == source
     assert doc.title.startswith(title)
     assert doc.title_derived is derived
-    assert doc.paragraphs and all(p.strip() == p and p for p in doc.paragraphs)
+    assert doc.paragraphs
+    assert all(p.strip() == p and p for p in doc.paragraphs)
 
 
 @pytest.mark.parametrize("doc_id", list(EXPECTED))
@@ -66,7 +67,8 @@ def test_japanese_report_keeps_its_body_and_drops_the_duplicated_tail(seed_docs)
 def test_pinyin_glosses_are_removed_and_the_byline_becomes_the_author(seed_docs) -> None:
     doc = seed_docs["001_e834074ab85ee63e.txt"]
     assert doc.paragraphs[0].startswith("2025年7月26日國務院總理李強在上海出席")
-    assert "參與者" in doc.text and "“參與者”" in doc.text
+    assert "參與者" in doc.text
+    assert "“參與者”" in doc.text
     assert doc.author == "清華大學人工智能國際治理研究院秘書長 魯俊群"
     assert doc.paragraphs[-1].endswith("共同邁向更繁榮、安全、公平的未來。")
 
@@ -74,7 +76,8 @@ def test_pinyin_glosses_are_removed_and_the_byline_becomes_the_author(seed_docs)
 def test_digest_keeps_its_last_sentence_and_drops_the_subscription_pitch(seed_docs) -> None:
     doc = seed_docs["002_05922f49669fd553.txt"]
     assert doc.paragraphs[-1].startswith("この欧州人はまた")
-    assert "メールマガジン" not in doc.text and "週報" not in doc.text
+    assert "メールマガジン" not in doc.text
+    assert "週報" not in doc.text
 
 
 def test_french_report_keeps_every_paragraph(seed_docs) -> None:
@@ -88,9 +91,11 @@ def test_french_report_keeps_every_paragraph(seed_docs) -> None:
 def test_aggregator_items_lose_captions_and_print_edition_notes(seed_docs) -> None:
     first = seed_docs[f"{A}#1"]
     assert first.paragraphs[0].startswith("2025年,全球智能化浪潮风起云涌")
-    assert "沈启来" not in first.text and "金立旺" not in first.text
+    assert "沈启来" not in first.text
+    assert "金立旺" not in first.text
     second = seed_docs[f"{A}#2"].text
-    assert "作者为国际问题观察员" not in second and "卫嘉" not in second
+    assert "作者为国际问题观察员" not in second
+    assert "卫嘉" not in second
     assert "世界人工智能合作组织承载着美美与共的时代烙印" in second
     # line-wrap gaps inside Chinese words are closed ("共 生" → "共生")
     assert "利益共生" in second
