@@ -72,9 +72,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
             for ch in sample
             if unicodedata.category(ch) in ("Cn", "Co", "Cs") or (ch < " " and ch not in "\t\n\r")
         )
-        if bad <= 0.005 * len(sample) and any(ch in " \n\u3000" for ch in sample):
-            if best is None or bad < best[0]:
-                best = (bad, text)
+        readable = bad <= 0.005 * len(sample) and any(ch in " \n\u3000" for ch in sample)
+        if readable and (best is None or bad < best[0]):
+            best = (bad, text)
     return best[1] if best else None
 
 
