@@ -47,6 +47,9 @@ TITLE_BONUS = 1.0
 
 T = TypeVar("T")
 
+WORD_END = "\x00"
+"""Ends each Latin-script key in the joined string (see :func:`_key`)."""
+
 CJK_FAMILIES = frozenset({"ja", "zh"})
 
 # a piece of a word for matching: a run of Han/kana (not the ・ separator), of letters, or of digits
@@ -299,7 +302,14 @@ def _pieces(text: str, lang: str) -> list[tuple[str, bool]]:
 
 @lru_cache(maxsize=65536)
 def _key(piece: str, lang: str) -> str:
-    """Folded and stemmed; Latin words in Chinese/Japanese text get English stems."""
-    if tokenize.family(lang) in CJK_FAMILIES and not CJK.search(piece):
+    """Folded and stemmed; Latin words in Chinese/Japanese text get English stems.
+
+    A Latin key ends in a separator so that joined keys cannot line up across a word boundary
+    ("se"+"a" is not "sea"); Han/kana keys have none, so a term matches however the segmenter cut
+    it (人工|知能 or 人工知能).
+    """
+    if CJK.search(piece):
+        return tokenize.fold(piece)
+    if tokenize.family(lang) in CJK_FAMILIES:
         lang = "en"
-    return tokenize.stem(piece, lang)
+    return tokenize.stem(piece, lang) + WORD_END
