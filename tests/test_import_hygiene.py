@@ -1,0 +1,42 @@
+"""The core never imports a UI library, and the CLI's data commands never load Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "briefing.model",
+    "briefing.paths",
+    "briefing.corpus.load",
+    "briefing.summarize",
+    "briefing.summarize.tokenize",
+    "briefing.themes",
+    "briefing.store",
+    "briefing.library",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_core_imports_no_ui() -> None:
+    mods = _modules_after("\n".join(f"import {m}" for m in CORE))
+    assert not {m for m in mods if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_list_does_not_load_textual() -> None:
+    mods = _modules_after(
+        "import contextlib, io\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['list'])"
+    )
+    assert "textual" not in mods
