@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing import paths
 from briefing.model import Document, Evidence, Problem, Term, Theme
@@ -495,3 +497,20 @@ def test_themes_version_changes_with_definitions_not_paths(bundled: tuple[Theme,
     first = bundled[0]
     changed = Theme(first.id, first.label, {**first.terms, "en": (Term("x"),)}, first.exclude)
     assert themes_version((changed, *bundled[1:])) != version
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(max_size=40),
+    paragraphs=st.lists(st.text(max_size=200), max_size=4),
+    lang=st.sampled_from(["ja", "zh-cn", "zh-tw", "fr", "en", "de", "ko", "und"]),
+)
+def test_any_text_matches_without_crashing(
+    bundled: tuple[Theme, ...], title: str, paragraphs: list[str], lang: str
+) -> None:
+    doc = make_doc(paragraphs, lang, title=title)
+    for match in match_themes(doc, bundled):
+        for ev in match.evidence:
+            assert -1 <= ev.paragraph < len(doc.paragraphs)
