@@ -79,6 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_themes"))
 
+    from briefing.commands.daily import add_filters
+
+    p = sub.add_parser("daily", help="the daily brief on stdout, grouped by theme")
+    _corpus_options(p)
+    add_filters(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_lazy("briefing.commands.daily", "cmd_daily"))
+
+    p = sub.add_parser("export", help="write the briefing as Markdown")
+    _corpus_options(p)
+    add_filters(p)
+    p.add_argument("-o", "--output", default="briefing.md", metavar="FILE",
+                   help="file to write (default briefing.md; '-' for stdout)")  # fmt: skip
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(func=_lazy("briefing.commands.daily", "cmd_export"))
+
     p = sub.add_parser("eval", help="score briefs against human reference summaries (ROUGE)")
     from briefing.summarize.evaluate import add_arguments
 

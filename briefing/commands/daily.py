@@ -1,0 +1,125 @@
+"""``briefing daily`` and ``briefing export``: the briefing for people who don't open the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from briefing.atomic import write_atomic
+from briefing.commands.common import filter_docs, load, print_json
+from briefing.exitcodes import ExitCode
+from briefing.library import Library, brief_for
+from briefing.model import Document
+from briefing.render.jsonout import document_summary
+from briefing.selection import Selection, group_by_theme, select
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="this day only")
+    when.add_argument("--since", type=iso_date, metavar="DATE", help="this day and after")
+    parser.add_argument("--theme", metavar="ID", help="only articles with this theme")
+    parser.add_argument("--lang", metavar="LANG", help="only articles in this language")
+
+
+def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> Selection | int:
+    if args.theme and lib.theme(args.theme) is None:
+        known = ", ".join(t.id for t in lib.themes)
+        sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
+        return ExitCode.USAGE
+    docs = filter_docs(lib, args)
+    use_all = default_all and args.date is None and args.since is None
+    return select(docs, day=args.date, since=args.since, all_dates=use_all)
+
+
+def _color(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def cmd_daily(args: argparse.Namespace) -> int:
+    from briefing.render.text import daily_lines, write_lines
+
+    lib = load(args)
+    sel = _selection(lib, args, default_all=False)
+    if isinstance(sel, int):
+        return sel
+    if not sel.documents:
+        what = sel.start.isoformat() if sel.start else "the corpus"
+        sys.stderr.write(f"briefing: no articles matched for {what}\n")
+        return ExitCode.NOTHING
+    if args.json:
+        print_json(_daily_json(lib, sel))
+    else:
+        if sel.start is not None and sel.why == "newest day in the corpus":
+            sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
+        write_lines(daily_lines(sel, lib.themes, brief_for), sys.stdout, color=_color(sys.stdout))
+    return ExitCode.OK
+
+
+def _daily_json(lib: Library, sel: Selection) -> dict[str, object]:
+    def doc_json(doc: Document) -> dict[str, object]:
+        return document_summary(doc, brief_for(doc))
+
+    return {
+        "start": sel.start.isoformat() if sel.start else None,
+        "end": sel.end.isoformat() if sel.end else None,
+        "why": sel.why,
+        "count": len(sel.dated),
+        "groups": [
+            {
+                "theme": theme_id,
+                "label": (t.label_for("en") if (t := lib.theme(theme_id)) else None),
+                "documents": [doc_json(d) for d in group],
+            }
+            for theme_id, group in group_by_theme(sel.dated, lib.themes)
+        ],
+        "undated": [doc_json(d) for d in sel.undated],
+    }
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from briefing.render.markdown import render_markdown
+    from briefing.store import Store
+
+    target = None if args.output == "-" else Path(args.output)
+    if target is not None:
+        if target.is_dir():
+            sys.stderr.write(f"briefing: {target}: is a folder; name a file\n")
+            return ExitCode.USAGE
+        if target.exists() and not args.force:
+            sys.stderr.write(f"briefing: {target}: exists; use --force to replace it\n")
+            return ExitCode.USAGE
+        if not target.parent.is_dir():
+            sys.stderr.write(f"briefing: {target.parent}: no such folder\n")
+            return ExitCode.USAGE
+    lib = load(args)
+    sel = _selection(lib, args, default_all=True)
+    if isinstance(sel, int):
+        return sel
+    if not sel.documents:
+        sys.stderr.write("briefing: no articles matched\n")
+        return ExitCode.NOTHING
+    store = Store()
+    corpus = ", ".join(lib.corpus.roots) or "seeds"
+    text = render_markdown(sel, lib.themes, brief_for, store.note, corpus)
+    if target is None:
+        sys.stdout.write(text)
+        return ExitCode.OK
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as err:
+        sys.stderr.write(f"briefing: {target}: cannot write: {err.strerror or err}\n")
+        return ExitCode.NOTHING
+    sys.stderr.write(f"briefing: wrote {len(sel.documents)} articles to {target}\n")
+    return ExitCode.OK

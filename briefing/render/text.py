@@ -1,0 +1,73 @@
+"""The daily brief for a terminal or a pipe.
+
+Lines are built once as (text, style) pairs; a pipe gets the text alone, a terminal gets Rich
+``Text`` objects with the style applied. Untrusted text is never parsed as Rich markup (it is
+only ever the content of a ``Text``), and :func:`~briefing.render.safe.inert` has already removed
+escape sequences, so a hostile title cannot colour, link or retitle the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from briefing.model import Brief, Document, Theme
+from briefing.render.safe import one_line
+from briefing.selection import UNTHEMED, Selection, group_by_theme
+
+Line = tuple[str, str]  # text, Rich style ("" for none)
+
+
+def _label(themes: Sequence[Theme], theme_id: str) -> str:
+    if theme_id == UNTHEMED:
+        return "No theme"
+    theme = next((t for t in themes if t.id == theme_id), None)
+    return theme.label_for("en") if theme else theme_id
+
+
+def _article(doc: Document, brief: Brief) -> list[Line]:
+    date = doc.date.isoformat() if doc.date else "undated"
+    meta = " · ".join([doc.source or "unknown source", doc.lang, date, doc.id])
+    lines: list[Line] = [(f"• {one_line(doc.title)}", "bold"), (f"  {one_line(meta)}", "dim")]
+    lines += [(f"  {one_line(s)}", "") for s in brief.sentences]
+    lines.append(("", ""))
+    return lines
+
+
+def daily_lines(
+    selection: Selection, themes: Sequence[Theme], brief_of: Callable[[Document], Brief]
+) -> list[Line]:
+    if selection.start is None:
+        head = "Daily brief: no dated articles"
+    elif selection.start == selection.end or selection.end is None:
+        head = f"Daily brief for {selection.start.isoformat()} ({selection.why})"
+    else:
+        head = (
+            f"Daily brief for {selection.start.isoformat()} to {selection.end.isoformat()} "
+            f"({selection.why})"
+        )
+    count = f"{len(selection.dated)} article{'s' * (len(selection.dated) != 1)}"
+    if selection.undated:
+        count += f", {len(selection.undated)} undated listed apart"
+    lines: list[Line] = [(head, "bold"), (count, "dim"), ("", "")]
+    for theme_id, group in group_by_theme(selection.dated, themes):
+        lines += [(f"{_label(themes, theme_id)} ({len(group)})", "bold underline"), ("", "")]
+        for doc in group:
+            lines += _article(doc, brief_of(doc))
+    if selection.undated:
+        lines += [(f"Undated ({len(selection.undated)})", "bold underline"), ("", "")]
+        for doc in selection.undated:
+            lines += _article(doc, brief_of(doc))
+    return lines
+
+
+def write_lines(lines: list[Line], stream: TextIO, *, color: bool) -> None:
+    if not color:
+        stream.write("\n".join(text for text, _ in lines).rstrip() + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    for text, style in lines:
+        console.print(Text(text, style=style or ""))
