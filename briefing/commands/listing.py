@@ -89,10 +89,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_themes(args: argparse.Namespace) -> int:
     lib = load(args)
-    counts = {t.id: 0 for t in lib.themes}
-    for doc in lib.documents:
-        for theme_id in doc.theme_ids:
-            counts[theme_id] = counts.get(theme_id, 0) + 1
+    from briefing.paths import user_themes_dir
+    from briefing.themes import count_documents
+
+    counts = count_documents(lib.documents, lib.themes)
+    sys.stderr.write(f"briefing: your themes folder: {user_themes_dir()}\n")
     if args.json:
         print_json([theme_summary(t, counts.get(t.id, 0)) for t in lib.themes])
     else:
