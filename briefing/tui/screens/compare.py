@@ -28,7 +28,7 @@ class CompareScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("tab", "app.focus_next", "Next column", show=False),
+        Binding("tab", "app.focus_next", "Next column"),
     ]
 
     def __init__(self, doc_ids: list[str]) -> None:

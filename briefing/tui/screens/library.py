@@ -37,9 +37,9 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter"),
         Binding("g", "toggle_grouping", "Group"),
         Binding("l", "cycle_language", "Lang"),
-        Binding("space", "mark", "Mark"),
+        Binding("space", "mark", "Mark", key_display="␣"),
         Binding("c", "compare", "Compare"),
-        Binding("r", "toggle_read", "Read"),
+        Binding("r", "toggle_read", "Read", show=False),
         Binding("n", "note", "Note"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -66,7 +66,9 @@ class LibraryScreen(Screen[None]):
             yield DocumentList(id="documents")
             yield BriefView(id="preview")
         yield LoadProgress(id="progress")
-        yield Footer()
+        # The palette hint would push "q Quit" and "? Help" off an 80-column footer; ctrl+p is
+        # in the help screen.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._mounted = True

@@ -20,10 +20,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief
-from briefing.render.safe import inert, one_line
+from briefing.render.safe import inert
 from briefing.tui.widgets.brief_view import (
     SUMMARIZING,
     brief_content,
+    bulleted,
     header_content,
     heading,
     note_content,
@@ -58,7 +59,7 @@ class KeyPointList(OptionList):
             return
         options = []
         for point in brief.key_points:
-            options.append(Option(Content.assemble(("•\u00a0", "$accent"), one_line(point.text))))
+            options.append(Option(bulleted(point.text)))
             self._paragraphs.append(point.paragraph)
         self.set_options(options)
         self.highlighted = 0
@@ -154,6 +155,3 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_text(self) -> None:
         self.query_one("#reader-text").focus()
-
-    def _title(self) -> str:
-        return one_line(self.app.documents[self.doc_id].title)

@@ -7,6 +7,7 @@ and notes are never read as markup.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
@@ -21,8 +22,21 @@ from briefing.tui.widgets.document_list import meta_line
 SUMMARIZING = "Summarizing…"
 
 
+def bulleted(text: str) -> Content:
+    """A key point with its bullet.
+
+    Line wrapping breaks only at spaces, so ``• `` before a long run of Chinese or Japanese
+    (which has no spaces) leaves the bullet alone on its line. CJK text gets the full-width
+    ``・`` glued to it instead, which is how CJK lists are set anyway.
+    """
+    text = one_line(text)
+    if text and unicodedata.east_asian_width(text[0]) in "WF":
+        return Content.assemble(("・", "$accent"), text)
+    return Content.assemble(("• ", "$accent"), text)
+
+
 def heading(text: str) -> Content:
-    return Content.styled(text, "bold $primary")
+    return Content.styled(text, "bold $text-primary")
 
 
 def header_content(doc: Document) -> Content:
@@ -44,9 +58,7 @@ def key_points_content(brief: Brief | None) -> Content:
         return Content.styled(SUMMARIZING, "italic $text-muted")
     if not brief.key_points:
         return Content.styled("(none)", "italic $text-muted")
-    return Content("\n").join(
-        Content.assemble(("•\u00a0", "$accent"), one_line(point.text)) for point in brief.key_points
-    )
+    return Content("\n").join(bulleted(point.text) for point in brief.key_points)
 
 
 def _where(evidence: Evidence) -> str:
@@ -75,7 +87,7 @@ def themes_content(doc: Document, themes: Mapping[str, Theme]) -> Content:
 def note_content(note: str) -> Content:
     if not note:
         return Content.styled("(no note — press n)", "italic $text-muted")
-    return Content.styled(inert(note), "italic $secondary")
+    return Content.styled(inert(note), "italic $text-secondary")
 
 
 class BriefView(VerticalScroll):

@@ -64,13 +64,13 @@ def render_row(row: Row) -> Content:
     parts.append((title, "bold" if not row.read else "$text-muted"))
     parts += ["\n  ", (meta_line(row.doc), "$text-muted")]
     if row.note:
-        parts += ["  ", (f"{NOTE_MARK} {note_preview(row.note)}", "italic $secondary")]
+        parts += ["  ", (f"{NOTE_MARK} {note_preview(row.note)}", "italic $text-secondary")]
     return Content.assemble(*parts)
 
 
 def render_heading(group: Group) -> Content:
     count = f"  {len(group.doc_ids)}"
-    return Content.assemble((one_line(group.label), "bold $primary"), (count, "$text-muted"))
+    return Content.assemble((one_line(group.label), "bold $text-primary"), (count, "$text-muted"))
 
 
 class DocumentList(OptionList):
