@@ -16,8 +16,15 @@ from threading import Lock
 
 from briefing.model import Brief, Document
 from briefing.summarize.keypoints import key_points
-from briefing.summarize.rank import SUMY_METHODS, Analysis, Weights, analyse, combined
-from briefing.summarize.rank import containment, jaccard
+from briefing.summarize.rank import (
+    SUMY_METHODS,
+    Analysis,
+    Weights,
+    analyse,
+    combined,
+    containment,
+    jaccard,
+)
 from briefing.summarize.tokenize import family
 
 METHOD = "briefing"
@@ -100,7 +107,7 @@ def _summarize(doc: Document, method: str) -> Brief:
     if method != METHOD:
         chosen = _baseline(analysis, method)
         return Brief(doc.id, tuple(analysis.sentences[i].text for i in chosen), (), method)
-    scores = combined(analysis, Weights())
+    scores = combined(analysis)
     chosen = select(analysis, scores)
     points = key_points(analysis, scores, chosen)
     return Brief(doc.id, tuple(analysis.sentences[i].text for i in chosen), points, method)

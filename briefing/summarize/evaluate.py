@@ -67,7 +67,7 @@ class MethodScore:
     method: str
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815 (rouge-score's own name)
+    rougeL: float
     sentences: float
     """Mean brief length in sentences: ROUGE F1 moves with length, so show it."""
 
@@ -148,15 +148,19 @@ def run_eval(
         totals = {m: [0.0, 0.0, 0.0, 0.0] for m in chosen}
         started = time.perf_counter()
         for n, record in enumerate(records, 1):
-            doc = record_document(record, str(path), n - 1)
+            try:
+                doc = record_document(record, str(path), n - 1)
+            except ValueError:
+                # no text after repair: every method scores 0, as a user would get nothing
+                doc = None
             reference = str(record.get("summary", ""))
             for method in chosen:
-                brief = summarize(doc, method)
-                score = scorer.score(reference, "\n".join(brief.sentences))
+                brief_text = "\n".join(summarize(doc, method).sentences) if doc else ""
+                score = scorer.score(reference, brief_text)
                 acc = totals[method]
                 for k, rouge in enumerate(ROUGE_TYPES):
                     acc[k] += score[rouge].fmeasure
-                acc[3] += len(brief.sentences)
+                acc[3] += brief_text.count("\n") + 1 if brief_text else 0
             if progress:
                 progress(lang, n, len(records))
         lang_report = LanguageReport(lang, len(records), seconds=time.perf_counter() - started)

@@ -66,9 +66,9 @@ def trim(text: str, lang: str, weight: Counter[str]) -> str:
             if v > best_value:
                 best, best_value = span, v
     best = TRAILING.sub("", best.strip())
-    if not cjk and best and best[-1] not in ".!?\"'”»)":
-        best += "…"
-    elif cjk and best and best[-1] not in "。！？」』）":
+    if (not cjk and best and best[-1] not in ".!?\"'”»)") or (
+        cjk and best and best[-1] not in "。！？」』）"
+    ):
         best += "…"
     return best or text
 

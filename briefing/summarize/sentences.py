@@ -32,11 +32,9 @@ CJK_TERMINATORS = frozenset("。！？!?")
 # brackets that keep a terminator inside a sentence: 「…！」と述べた
 CJK_OPEN = frozenset("「『（(“‘【〈《")
 CJK_CLOSE = frozenset("」』）)”’】〉》")
-# a CJK character (Han, kana, CJK punctuation, full-width forms) on either side of a space
-CJK_SPACE = re.compile(
-    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60])[ \u3000]+"
-    r"(?=[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60])"
-)
+# a space after a CJK character (Han, kana, CJK punctuation, full-width forms): in Japanese
+# that is a glued caption or heading ("…と明かした FDAは今年3月、…"), never a word gap
+CJK_SPACE = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60])[ \u3000]+")
 # a digest paragraph: "Core Viewpoint - …", "Core Points - …", or bullets with [1] citations
 DIGEST = re.compile(r"^\s*(?:Core|Key)\s+\w+\s*[-:–]\s|\[\d+\](?:\[\d+\])*\s*\.?\s+-\s")
 # the boundaries inside a digest: " - " after a citation or before a capital, "Group 2:" headings
@@ -57,7 +55,7 @@ BOILERPLATE = re.compile(
     r"^\W*(?:photo|image|video|credit|source|read more|related|follow us|subscribe|click)\b|"
     r"^\W*(?:by|par)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,|]?\s*$|"
     r"\(avec\s[^)]*\)\s*$|英語記事|英文記事|责编|責編|责任编辑|責任編輯|來源[:：]|来源[:：]|"
-    r"記者\s*\S{1,8}\s*$|摄\s*$|撮影|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
+    r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
     re.IGNORECASE,
 )
 # a sentence entirely in brackets: "(Avec entrée de Xinhua)", "（英語記事 …）"

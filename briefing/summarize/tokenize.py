@@ -156,5 +156,8 @@ def stem(word: str, lang: str) -> str:
 
 
 def terms(text: str, lang: str) -> list[str]:
-    """Matching keys: the words of ``text`` folded and stemmed. ``李強`` and ``李强`` give one key."""
+    """Matching keys: the words of ``text`` folded and stemmed.
+
+    ``李強`` and ``李强`` give one key.
+    """
     return [stem(w, lang) for w in words(text, lang)]
