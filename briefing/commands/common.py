@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from typing import Any
 
@@ -25,10 +26,18 @@ def load(args: argparse.Namespace) -> Library:
     return lib
 
 
+# characters JSON leaves raw with ensure_ascii=False that a terminal still acts on: DEL, C1
+# controls (U+009B is CSI), bidi overrides and isolates, and the line/paragraph separators
+JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def print_json(value: Any) -> None:
-    """One JSON document on stdout. ``ensure_ascii=False`` keeps CJK readable; JSON escaping
-    already makes control characters inert (``\\u001b``)."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """One JSON document on stdout. ``ensure_ascii=False`` keeps CJK readable; C0 controls are
+    escaped by JSON itself, and :data:`JSON_UNSAFE` characters are written as ``\\uXXXX`` too
+    (the same string to a parser, inert on a terminal)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    sys.stdout.write(text + "\n")
 
 
 def filter_docs(lib: Library, args: argparse.Namespace) -> list:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.commands.common import filter_docs, load, print_json
+from briefing.commands.common import filter_docs, load, print_json, report_problems
 from briefing.exitcodes import ExitCode
 from briefing.library import Library, brief_for
 from briefing.model import Document
@@ -111,6 +111,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stderr.write("briefing: no articles matched\n")
         return ExitCode.NOTHING
     store = Store()
+    report_problems(store.problems)
     corpus = ", ".join(lib.corpus.roots) or "seeds"
     text = render_markdown(sel, lib.themes, brief_for, store.note, corpus)
     if target is None:

@@ -22,7 +22,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
     if theme_id == UNTHEMED:
         return "No theme"
     theme = next((t for t in themes if t.id == theme_id), None)
-    return theme.label_for("en") if theme else theme_id
+    return one_line(theme.label_for("en") if theme else theme_id)
 
 
 def _article(doc: Document, brief: Brief) -> list[Line]:
@@ -49,7 +49,7 @@ def daily_lines(
     count = f"{len(selection.dated)} article{'s' * (len(selection.dated) != 1)}"
     if selection.undated:
         count += f", {len(selection.undated)} undated listed apart"
-    lines: list[Line] = [(head, "bold"), (count, "dim"), ("", "")]
+    lines: list[Line] = [(one_line(head), "bold"), (count, "dim"), ("", "")]
     for theme_id, group in group_by_theme(selection.dated, themes):
         lines += [(f"{_label(themes, theme_id)} ({len(group)})", "bold underline"), ("", "")]
         for doc in group:
