@@ -97,7 +97,7 @@ class Analysis:
     lang: str
     title: str = ""
     _doc: Any = field(default=None, repr=False)
-    _terms: list[frozenset[str]] | None = field(default=None, repr=False)
+    _terms: list[frozenset[Any]] | None = field(default=None, repr=False)
 
     @property
     def document(self) -> Any:
@@ -111,10 +111,14 @@ class Analysis:
             )
         return self._doc
 
-    def terms(self) -> list[frozenset[str]]:
-        """Content-word stems of each sentence (stop words and punctuation removed)."""
+    def terms(self) -> list[frozenset[Any]]:
+        """What each sentence says, for overlap: content-word stems, or character pairs (ja/zh)."""
         if self._terms is None:
-            self._terms = [self._content(s.words) for s in self.document.sentences]
+            if family(self.lang) in ("ja", "zh"):
+                # character pairs: segmenters cut the same name differently in two sentences
+                self._terms = [char_pairs(s.text) for s in self.sentences]
+            else:
+                self._terms = [self._content(s.words) for s in self.document.sentences]
         return self._terms
 
     def title_terms(self) -> frozenset[str]:
@@ -166,13 +170,13 @@ def analyse(paragraphs: Sequence[str], lang: str, title: str = "") -> Analysis:
     return Analysis(kept, lang, title)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
+def containment(a: frozenset[Any], b: frozenset[Any]) -> float:
     """Share of ``a``'s terms that are in ``b``: a short sentence inside a long one scores 1."""
     if not a:
         return 0.0

@@ -58,6 +58,8 @@ BOILERPLATE = re.compile(
     r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
     re.IGNORECASE,
 )
+# a teaser cut short by its page: "…为根本遵循, ..." or "… de la …"
+TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # a sentence entirely in brackets: "(Avec entrée de Xinhua)", "（英語記事 …）"
 BRACKETED = re.compile(r"^\s*[(（\[【][^)）\]】]*[)）\]】]\s*$")
 # pysbd is superlinear, so a very long paragraph is cut at a likely boundary first
@@ -187,7 +189,7 @@ def clean(text: str) -> str:
 
 def is_complete(text: str, lang: str) -> bool:
     """Fit to quote: ends like a sentence, is long enough, and is not a credit or byline."""
-    if BOILERPLATE.search(text) or BRACKETED.match(text):
+    if BOILERPLATE.search(text) or BRACKETED.match(text) or TRUNCATED.search(text):
         return False
     if family(lang) in ("ja", "zh"):
         cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))
