@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths
+from briefing.atomic import write_atomic
 from briefing.model import Document, Problem
 
 VERSION = 1
@@ -105,27 +105,6 @@ def _dump(entries: dict[str, Entry]) -> bytes:
     documents = {key: entry.to_json() for key, entry in sorted(entries.items()) if not entry.empty}
     data = {"version": VERSION, "documents": documents}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 class Store:
@@ -261,8 +240,8 @@ class Store:
             merged = update(self.entry(doc))
             self._put(doc, merged)
             if on_disk is not None and self.path.exists():
-                _write_atomic(self.backup, self.path.read_bytes())
-            _write_atomic(self.path, _dump(self._entries))
+                write_atomic(self.backup, self.path.read_bytes())
+            write_atomic(self.path, _dump(self._entries))
 
     def _put(self, doc: Document, entry: Entry) -> None:
         # An entry found by hash under an old id moves to the new id.
