@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.model import Brief, Document
 
-__all__ = ["summarize"]
+__all__ = ["SUMMARIZER_VERSION", "summarize"]
+
+SUMMARIZER_VERSION = "1"
+"""Bump whenever a change to this package can change a brief or its key points: the cache keys
+stored briefs on it (with the document's content hash), so a bump rebuilds every brief once and
+nothing else."""
 
 
 def summarize(doc: Document, method: str = "briefing") -> Brief:
