@@ -99,9 +99,25 @@ def summarize(doc: Document, method: str = METHOD) -> Brief:
     return brief
 
 
-def _summarize(doc: Document, method: str) -> Brief:
+_last: list[tuple[tuple[str, ...], Analysis]] = []
+
+
+def _analysis(doc: Document) -> Analysis:
+    """The split, tokenized document; the last one is kept because ``briefing eval`` runs every
+    method on one document before moving on, and tokenizing is most of the cost."""
     title = "" if doc.title_derived else doc.title
+    key = (doc.id, doc.content_hash or doc.text, title, doc.lang)
+    with _cache_lock:
+        if _last and _last[0][0] == key:
+            return _last[0][1]
     analysis = analyse(doc.paragraphs, doc.lang, title)
+    with _cache_lock:
+        _last[:] = [(key, analysis)]
+    return analysis
+
+
+def _summarize(doc: Document, method: str) -> Brief:
+    analysis = _analysis(doc)
     if not analysis.sentences:
         return Brief(doc.id, (), (), method)
     if method != METHOD:

@@ -1,0 +1,65 @@
+"""Sentence splitting: what a reader would see as one sentence, and what may be quoted."""
+
+from __future__ import annotations
+
+from briefing.summarize.sentences import split_sentences
+
+
+def texts(paragraphs: list[str], lang: str) -> list[tuple[str, bool]]:
+    return [(s.text, s.complete) for s in split_sentences(paragraphs, lang)]
+
+
+def test_japanese_quote_with_exclamation_stays_one_sentence() -> None:
+    out = texts(["トランプ大統領はツイートで、「努力する！」と書いた。次の文です。"], "ja")
+    assert out[0] == ("トランプ大統領はツイートで、「努力する！」と書いた。", True)
+    assert len(out) == 2
+
+
+def test_japanese_caption_glued_with_a_space_is_split_off_and_not_quotable() -> None:
+    text = "北朝鮮と話をするにはどうすれば 初心者ガイド トランプ大統領は今年3月、提案を受け入れると表明した。"
+    out = texts([text], "ja")
+    assert out[-1] == ("トランプ大統領は今年3月、提案を受け入れると表明した。", True)
+    assert [c for _, c in out[:-1]] == [False, False]
+
+
+def test_text_after_the_last_terminator_is_kept() -> None:
+    # sumy's own ja/zh regex drops this tail
+    out = texts(["人工智能是全人类共同财富。句末没有句号"], "zh-cn")
+    assert [t for t, _ in out] == ["人工智能是全人类共同财富。", "句末没有句号"]
+
+
+def test_digest_bullets_become_sentences_without_headings_or_citations() -> None:
+    text = (
+        "Core Viewpoint - The report emphasizes the urgent need for a global AI safety system"
+        " [1][2]. Group 1: AI Governance Challenges - The rapid advancement of AI presents"
+        " significant governance challenges for regulators [1][2]. - The fragmentation of"
+        " global AI governance mechanisms is highlighted by the authors [3]"
+    )
+    out = [t for t, complete in texts([text], "en") if complete]
+    assert len(out) == 3
+    assert out[0].startswith("The report emphasizes")
+    assert out[1].startswith("The rapid advancement")
+    assert out[2].startswith("The fragmentation")
+    assert all("[" not in t and "Group 1" not in t and "Core" not in t for t in out)
+
+
+def test_credits_sources_and_teasers_are_not_quotable() -> None:
+    out = texts(
+        [
+            "Un plan d’action pour la gouvernance mondiale de l’IA a été émis lors de la conférence.",
+            "(Avec entrée de Xinhua)",
+            "Pour recevoir la lettre, écrivez à contact@example.com avant lundi prochain.",
+            "近年来,中国以《全球人工智能治理倡议》为根本遵循, ...",
+        ],
+        "fr",
+    )
+    assert [c for _, c in out] == [True, False, False, False]
+
+
+def test_paragraph_index_points_back_to_the_source() -> None:
+    out = split_sentences(
+        ["Première phrase du texte ici. Deuxième phrase du texte.", "Autre paragraphe complet."],
+        "fr",
+    )
+    assert [s.paragraph for s in out] == [0, 0, 1]
+    assert [s.index for s in out] == [0, 1, 2]
