@@ -219,10 +219,10 @@ def derive_title(paragraphs: tuple[str, ...] | list[str]) -> str:
     else:
         return "(untitled)"
     end = SENTENCE_END.search(first)
-    sentence = first[: end.start()] if end else first
+    sentence = (first[: end.start()] if end else first).strip() or first
     sentence = LEADING_DATE.sub("", sentence).strip() or sentence.strip()
     if display_width(sentence) <= TITLE_MAX_WIDTH:
-        return sentence
+        return sentence or "(untitled)"
     best = ""
     for m in CLAUSE_BREAK.finditer(sentence):
         head = sentence[: m.start()].strip()
@@ -240,4 +240,4 @@ def derive_title(paragraphs: tuple[str, ...] | list[str]) -> str:
     head = "".join(cut)
     if " " in head and not HAN.search(head[-1:]):
         head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:") + "…"
+    return (head.rstrip(" ,;:") or head) + "…"

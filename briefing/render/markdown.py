@@ -24,7 +24,7 @@ def _escape_line_start(text: str) -> str:
     m = re.match(r"^(\d+)([.)])", text)
     if m:
         return f"{m[1]}\\{m[2]}{text[m.end() :]}"
-    if text[:1] in "-+=>:":
+    if text and text[0] in "-+=>:":
         return "\\" + text
     return text
 
@@ -48,7 +48,7 @@ def _meta(doc: Document) -> str:
 
 
 def _article(doc: Document, brief: Brief, note: str, themes: Sequence[Theme]) -> list[str]:
-    out = [f"### {inline(doc.title)}", "", _meta(doc), ""]
+    out = [f"### {inline(doc.title) or '(untitled)'}", "", _meta(doc), ""]
     if brief.sentences:
         out += ["**Brief.** " + " ".join(inline(s) for s in brief.sentences), ""]
     if brief.key_points:
