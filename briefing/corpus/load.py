@@ -225,24 +225,43 @@ def documents_from_file(
     return docs, problems
 
 
-def load_corpus(
+ReadFile = Callable[[Path, str], tuple[list[Document], list[Problem]]]
+"""``(path, rel_id) -> (documents, problems)``: :func:`documents_from_file` or a cache of it."""
+
+LOADER_VERSION = "1"
+"""Bump whenever a change to this package can change a loaded document (text, title, date,
+language, id): the cache keeps each file's documents under it, so a bump re-reads every file
+once."""
+
+
+def relative_id(path: Path, root: Path) -> str:
+    """The id prefix of ``path``'s documents: its path under the root it was found in."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def assemble_corpus(
     paths: Sequence[Path | str],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    files: Sequence[tuple[Path, Path]],
+    problems: Sequence[Problem],
+    read_file: ReadFile,
     progress: Progress | None = None,
 ) -> Corpus:
-    """Every document under ``paths``, with a Problem for each file or part that was skipped."""
-    files, problems = iter_files([Path(p) for p in paths])
+    """The corpus of ``files`` (from :func:`iter_files`), each read by ``read_file``, in order.
+
+    Split from :func:`load_corpus` so a cache can answer ``read_file`` from stored results
+    while ids stay exactly what a plain load gives (the same relative name under two roots
+    gets ``~2``, in file order).
+    """
+    found = list(problems)
     documents: list[Document] = []
     ids: set[str] = set()
     total = len(files)
     for done, (path, root) in enumerate(files, 1):
-        try:
-            rel = path.relative_to(root).as_posix()
-        except ValueError:
-            rel = path.name
-        docs, probs = documents_from_file(path, rel, max_bytes)
-        problems.extend(probs)
+        docs, probs = read_file(path, relative_id(path, root))
+        found.extend(probs)
         for doc in docs:
             doc_id, k = doc.id, 2
             while doc_id in ids:  # the same relative name under two roots
@@ -253,10 +272,25 @@ def load_corpus(
             progress(done, total)
     return Corpus(
         documents=tuple(documents),
-        problems=tuple(problems),
+        problems=tuple(found),
         roots=tuple(str(p) for p in paths),
         files=total,
     )
+
+
+def load_corpus(
+    paths: Sequence[Path | str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Every document under ``paths``, with a Problem for each file or part that was skipped."""
+    files, problems = iter_files([Path(p) for p in paths])
+
+    def read_file(path: Path, rel_id: str) -> tuple[list[Document], list[Problem]]:
+        return documents_from_file(path, rel_id, max_bytes)
+
+    return assemble_corpus(paths, files, problems, read_file, progress)
 
 
 def document_from_record(record: dict[str, object], path: str = "", index: int = 0) -> Document:
