@@ -58,6 +58,12 @@ BOILERPLATE = re.compile(
     r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
     re.IGNORECASE,
 )
+# a photo caption's pointer to the picture: "Merson (centre)", "ウィルダース氏（写真中央）"
+CAPTION = re.compile(
+    r"[(（]\s*(?:pictured|picture|photo|left|right|centre|center|above|below|top|bottom|inset|"
+    r"file photo|illustration|à gauche|à droite|au centre|写真[^)）]{0,6}|图|圖)\s*[)）]",
+    re.IGNORECASE,
+)
 # a teaser cut short by its page: "…为根本遵循, ..." or "… de la …"
 TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # a sentence entirely in brackets: "(Avec entrée de Xinhua)", "（英語記事 …）"
@@ -190,6 +196,8 @@ def clean(text: str) -> str:
 def is_complete(text: str, lang: str) -> bool:
     """Fit to quote: ends like a sentence, is long enough, and is not a credit or byline."""
     if BOILERPLATE.search(text) or BRACKETED.match(text) or TRUNCATED.search(text):
+        return False
+    if CAPTION.search(text):  # a caption that happens to end with a full stop
         return False
     if family(lang) in ("ja", "zh"):
         cjk = len(re.findall(r"[\u3040-\u30ff\u3400-\u9fff]", text))

@@ -63,3 +63,15 @@ def test_paragraph_index_points_back_to_the_source() -> None:
     )
     assert [s.paragraph for s in out] == [0, 0, 1]
     assert [s.index for s in out] == [0, 1, 2]
+
+
+def test_photo_captions_with_a_full_stop_are_not_quotable() -> None:
+    out = texts(
+        [
+            "The Queen's Guard slipped on a manhole cover outside Buckingham Palace on Sunday.",
+            "The Queen's Guard (pictured) slipped on a manhole cover during the ceremony.",
+            "ウィルダース氏（写真中央）は欧州各国の極右勢力と協調している。",
+        ],
+        "en",
+    )
+    assert [c for _, c in out] == [True, False, False]
