@@ -25,6 +25,16 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (1 or more)")
+    return jobs
+
+
 def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
     if positional:
         parser.add_argument("corpus", nargs="?", default=None, metavar="CORPUS", help=CORPUS_HELP)
@@ -36,6 +46,19 @@ def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True)
         default=max_bytes_from_env(),
         metavar="SIZE",
         help="skip files larger than this (e.g. 25MB; env BRIEFING_MAX_SIZE)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        dest="use_cache",
+        action="store_false",
+        help="read every file and make every brief again, without reading or writing the cache",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes for a cold build (default: one per core; 1: none)",
     )
 
 
@@ -94,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="file to write (default briefing.md; '-' for stdout)")  # fmt: skip
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=_lazy("briefing.commands.daily", "cmd_export"))
+
+    p = sub.add_parser("cache", help="where the cache is and what it holds, or clear it")
+    p.add_argument("action", choices=("info", "clear"), help="info: show it; clear: delete it")
+    p.set_defaults(func=_lazy("briefing.commands.cache", "cmd_cache"))
 
     p = sub.add_parser("eval", help="score briefs against human reference summaries (ROUGE)")
     from briefing.summarize.evaluate import add_arguments

@@ -6,13 +6,14 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.commands.common import filter_docs, load, print_json, report_problems
+from briefing.commands.common import briefs, filter_docs, load, print_json, report_problems
 from briefing.exitcodes import ExitCode
-from briefing.library import Library, brief_for
-from briefing.model import Document
+from briefing.library import Library
+from briefing.model import Brief, Document
 from briefing.render.jsonout import document_summary
 from briefing.selection import Selection, group_by_theme, select
 
@@ -58,18 +59,21 @@ def cmd_daily(args: argparse.Namespace) -> int:
         what = sel.start.isoformat() if sel.start else "the corpus"
         sys.stderr.write(f"briefing: no articles matched for {what}\n")
         return ExitCode.NOTHING
+    brief_of = briefs(lib, sel.documents)
     if args.json:
-        print_json(_daily_json(lib, sel))
+        print_json(_daily_json(lib, sel, brief_of))
     else:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
-        write_lines(daily_lines(sel, lib.themes, brief_for), sys.stdout, color=_color(sys.stdout))
+        write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
     return ExitCode.OK
 
 
-def _daily_json(lib: Library, sel: Selection) -> dict[str, object]:
+def _daily_json(
+    lib: Library, sel: Selection, brief_of: Callable[[Document], Brief]
+) -> dict[str, object]:
     def doc_json(doc: Document) -> dict[str, object]:
-        return document_summary(doc, brief_for(doc))
+        return document_summary(doc, brief_of(doc))
 
     return {
         "start": sel.start.isoformat() if sel.start else None,
@@ -113,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = Store()
     report_problems(store.problems)
     corpus = ", ".join(lib.corpus.roots) or "seeds"
-    text = render_markdown(sel, lib.themes, brief_for, store.note, corpus)
+    text = render_markdown(sel, lib.themes, briefs(lib, sel.documents), store.note, corpus)
     if target is None:
         sys.stdout.write(text)
         return ExitCode.OK

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.commands.common import filter_docs, load, print_json
+from briefing.commands.common import briefs, filter_docs, load, print_json
 from briefing.corpus.detect import display_width
 from briefing.exitcodes import ExitCode
-from briefing.library import brief_for, find_documents
+from briefing.library import find_documents
 from briefing.render.jsonout import document_full, document_summary, theme_summary
 from briefing.render.safe import inert, one_line
 
@@ -39,7 +39,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     docs = filter_docs(lib, args)
     if args.json:
-        print_json([document_summary(d, brief_for(d)) for d in docs])
+        brief_of = briefs(lib, docs)
+        print_json([document_summary(d, brief_of(d)) for d in docs])
     else:
         id_width = max((display_width(d.id) for d in docs), default=2)
         for d in docs:
@@ -66,7 +67,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: {args.id!r} matches {len(found)} documents: {ids}…\n")
         return ExitCode.USAGE
     doc = found[0]
-    brief = brief_for(doc)
+    brief = lib.brief(doc)
     if args.json:
         print_json(document_full(doc, brief))
         return _done(lib.problems)

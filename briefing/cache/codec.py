@@ -1,0 +1,139 @@
+"""Documents, theme matches and briefs to JSON text and back, for the cache's rows.
+
+JSON rather than pickle: a cache file is read by whatever briefing version the user runs next,
+and a pickle of a dataclass that gained a field fails (or worse, loads wrongly), while a JSON
+row that does not decode is simply a miss. Short keys keep a 10,000-article cache small; the
+paragraphs are the bulk of it and stay as they are.
+
+Anything that is not the document's own content is left out and filled in when a row is read:
+the path it was found under (a relative path depends on the working directory), the id prefix
+(it depends on the root the file was found under) and, for briefs, the id of the document (two
+copies of one article share a brief).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, ThemeMatch
+
+
+class DecodeError(ValueError):
+    """A row that is not what this version wrote: the caller treats it as a miss."""
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError) as err:
+        raise DecodeError(str(err)) from None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Problem]) -> str:
+    """One file's documents (themes left out: they have their own key) and problem messages."""
+    rows = []
+    for doc in docs:
+        if not doc.id.startswith(rel_id):
+            raise ValueError(f"document id {doc.id!r} does not start with {rel_id!r}")
+        rows.append(
+            [
+                doc.id[len(rel_id) :],
+                doc.title,
+                doc.title_derived,
+                doc.date.isoformat() if doc.date else None,
+                doc.source,
+                doc.lang,
+                list(doc.paragraphs),
+                doc.url,
+                doc.author,
+                doc.content_hash,
+            ]
+        )
+    return _dumps({"d": rows, "p": [p.message for p in problems]})
+
+
+def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list[Problem]]:
+    """The documents and problems of :func:`encode_file`, under this run's id prefix and path."""
+    data = _loads(text)
+    try:
+        docs = [
+            Document(
+                id=rel_id + suffix,
+                path=path,
+                title=title,
+                title_derived=bool(derived),
+                date=dt.date.fromisoformat(date) if date else None,
+                source=source,
+                lang=lang,
+                paragraphs=tuple(paragraphs),
+                url=url,
+                author=author,
+                content_hash=content_hash,
+            )
+            for (
+                suffix,
+                title,
+                derived,
+                date,
+                source,
+                lang,
+                paragraphs,
+                url,
+                author,
+                content_hash,
+            ) in data["d"]
+        ]
+        problems = [Problem(path, message) for message in data["p"]]
+    except (KeyError, TypeError, ValueError) as err:
+        raise DecodeError(str(err)) from None
+    return docs, problems
+
+
+def encode_themes(matches: Sequence[ThemeMatch]) -> str:
+    return _dumps(
+        [
+            [m.theme_id, m.score, [[e.term, e.paragraph, e.count] for e in m.evidence]]
+            for m in matches
+        ]
+    )
+
+
+def decode_themes(text: str) -> tuple[ThemeMatch, ...]:
+    data = _loads(text)
+    try:
+        return tuple(
+            ThemeMatch(theme_id, float(score), tuple(Evidence(t, p, c) for t, p, c in evidence))
+            for theme_id, score, evidence in data
+        )
+    except (TypeError, ValueError) as err:
+        raise DecodeError(str(err)) from None
+
+
+def encode_brief(brief: Brief) -> str:
+    return _dumps(
+        {
+            "s": list(brief.sentences),
+            "k": [[k.text, k.paragraph] for k in brief.key_points],
+            "m": brief.method,
+        }
+    )
+
+
+def decode_brief(text: str, doc_id: str) -> Brief:
+    data = _loads(text)
+    try:
+        return Brief(
+            doc_id,
+            tuple(str(s) for s in data["s"]),
+            tuple(KeyPoint(t, int(p)) for t, p in data["k"]),
+            str(data["m"]),
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise DecodeError(str(err)) from None

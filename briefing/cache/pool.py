@@ -1,0 +1,144 @@
+"""Running chunks of work on every core, with results handed back to the parent one by one.
+
+Why processes: loading, theme matching and summarizing are pure Python (jieba, tinysegmenter,
+Snowball, sumy), so threads would share one core. Why ``spawn``: the TUI calls this from a
+thread, and forking a process that runs threads can copy a held lock into the child and hang
+it; spawn starts clean on every platform. The pool is kept for the life of the process, so the
+workers' jieba and langdetect stay loaded from one phase (themes) to the next (briefs).
+
+The parent alone writes the cache, as each chunk comes back, so an interrupted build keeps
+every chunk that finished. Workers ignore SIGINT: Ctrl-C reaches the whole process group, and
+the parent, not each worker, decides what happens (cancel what has not started, keep what has
+finished, exit 130) instead of every worker printing a traceback.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MAX_CHUNK = 16
+"""Items per task at most: about half a second of work, so Ctrl-C and quitting the TUI wait
+for at most that, and progress moves smoothly."""
+
+_pool: ProcessPoolExecutor | None = None
+_pool_jobs = 0
+_pool_lock = threading.Lock()
+
+
+def available_cores() -> int:
+    """Cores this process may use (``sched_getaffinity`` honours taskset and containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    global _pool, _pool_jobs
+    with _pool_lock:
+        if _pool is None or _pool_jobs != jobs:
+            if _pool is not None:
+                _pool.shutdown(wait=False, cancel_futures=True)
+            import multiprocessing
+
+            _pool = ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_ignore_sigint,
+            )
+            _pool_jobs = jobs
+        return _pool
+
+
+def shutdown() -> None:
+    """Stop the workers (tests and the benchmark call it to measure a cold start)."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
+
+
+def _abandon() -> None:
+    """Drop the pool without waiting: queued chunks are cancelled, running ones finish."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
+
+
+atexit.register(_abandon)
+
+
+def chunked(items: Sequence[T], jobs: int) -> list[list[T]]:
+    """Chunks of at most :data:`MAX_CHUNK`, and at least four per worker when there are few
+    items, so one slow chunk does not leave the other cores idle at the end."""
+    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def run_chunks(
+    fn: Callable[..., list[R]],
+    chunks: Sequence[list[T]],
+    on_chunk: Callable[[list[T], list[R]], None],
+    *,
+    args: tuple[Any, ...] = (),
+    jobs: int = 1,
+    should_stop: Callable[[], bool] | None = None,
+) -> bool:
+    """``fn(chunk, *args)`` for every chunk, ``on_chunk(chunk, results)`` in the caller's thread.
+
+    ``jobs`` > 1 runs the chunks in that many worker processes, finishing in any order; 1 runs
+    them here, in order. Returns False when ``should_stop`` said to stop (the TUI quitting).
+    On Ctrl-C the chunks not started are cancelled and KeyboardInterrupt goes on up, after
+    every finished chunk was handed to ``on_chunk``.
+    """
+    stop = should_stop or (lambda: False)
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            if stop():
+                return False
+            on_chunk(chunk, fn(chunk, *args))
+        return True
+    pending = dict(enumerate(chunks))
+    futures: dict[Future[list[R]], int] = {}
+    try:
+        pool = _executor(jobs)
+        for index, chunk in pending.items():
+            futures[pool.submit(fn, chunk, *args)] = index
+        for future in as_completed(futures):
+            index = futures.pop(future)
+            results = future.result()
+            on_chunk(pending.pop(index), results)
+            if stop():
+                for waiting in futures:
+                    waiting.cancel()
+                return False
+    except KeyboardInterrupt:
+        for waiting in futures:
+            waiting.cancel()
+        _abandon()
+        raise
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): what is left is done here, in order
+        _abandon()
+        for index in sorted(pending):
+            if stop():
+                return False
+            on_chunk(pending[index], fn(pending[index], *args))
+    return True

@@ -1,0 +1,78 @@
+"""What a worker process does with one chunk: load files, match themes, or summarize.
+
+Top-level functions of a module that imports nothing heavy, because a spawned worker imports
+this module by name before it runs anything: jieba, tinysegmenter, langdetect and sumy load in
+the worker on the first document that needs them (and stay loaded for its next chunks). The
+parent never needs them during a cold build, so its own memory stays small.
+
+Each function runs the same in-process (small jobs, ``--jobs 1``) and in a worker, and never
+lets one bad item fail its chunk: a loader or summarizer bug on one article becomes a Problem
+for that article, and the rest of the chunk is still returned.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.model import Brief, Document, Problem, Theme, ThemeMatch
+
+FileItem = tuple[str, str, int]
+"""A file to load: path as found, id prefix, max bytes."""
+
+Matches = tuple[ThemeMatch, ...] | Problem
+"""A document's theme matches, or the Problem that stopped them."""
+
+LoadedFile = tuple[list[Document], list[Problem], bool, list[Matches]]
+"""A file's documents (themes not set), its problems, whether that may be cached, and each
+document's theme matches."""
+
+
+def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[LoadedFile]:
+    """Each file's documents and problems, and the documents' theme matches.
+
+    Themes are matched here, in the same pass, so a cold build reads and tokenizes each
+    article in one worker and reports one progress over files. A file that cannot be read is
+    not cached: making it readable (``chmod``) changes neither its size nor its mtime, so a
+    cached "cannot read" would outlive the fix.
+    """
+    from briefing.corpus.load import documents_from_file
+
+    out: list[LoadedFile] = []
+    for path, rel_id, max_bytes in items:
+        try:
+            docs, problems = documents_from_file(Path(path), rel_id, max_bytes)
+        except Exception as err:  # a loader bug on one file must not stop the others
+            problem = Problem(path, f"could not load: {type(err).__name__}: {err}")
+            out.append(([], [problem], False, []))
+            continue
+        matches = match_themes(docs, themes) if themes else [() for _ in docs]
+        out.append((docs, problems, bool(docs) or os.access(path, os.R_OK), matches))
+    return out
+
+
+def match_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> list[Matches]:
+    """Each document's theme matches, or the Problem that stopped them."""
+    from briefing.themes import match_themes as match
+
+    out: list[Matches] = []
+    for doc in docs:
+        try:
+            out.append(match(doc, themes))
+        except Exception as err:  # one article's themes are not worth the corpus
+            out.append(Problem(doc.path, f"themes not applied: {type(err).__name__}: {err}"))
+    return out
+
+
+def summarize_docs(docs: Sequence[Document]) -> list[Brief | Problem]:
+    """Each document's brief, or the Problem that stopped it."""
+    from briefing.summarize import summarize
+
+    out: list[Brief | Problem] = []
+    for doc in docs:
+        try:
+            out.append(summarize(doc))
+        except Exception as err:  # one bad article must not stop the others
+            out.append(Problem(doc.path, f"could not summarize: {type(err).__name__}: {err}"))
+    return out
