@@ -1,0 +1,251 @@
+"""``briefing stories``: how outlets in different languages covered the same event.
+
+Text output shows each story told by several articles (label, date span, languages, members with
+their duplicates, the anchors that joined them, and the facts they share side by side), then
+one line per article nobody else covered. ``--json`` gives all of it, single-outlet points
+included, as one document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from briefing.commands.common import load, print_json
+from briefing.corpus.detect import display_width
+from briefing.exitcodes import ExitCode
+from briefing.library import brief_for
+from briefing.model import Brief, Document
+from briefing.render.safe import one_line
+from briefing.stories import Story, StoryIndex, group_stories
+from briefing.stories.align import Alignment, align_story
+from briefing.stories.story import SharedAnchor
+
+MAX_ANCHORS = 8
+"""Anchors listed per story or link in text output (JSON has them all)."""
+POINT_WIDTH = 110
+SHOWN_WEIGHT = 0.3
+"""Lighter anchors (``2025``, ``AI``) are left out of text output: they explain nothing."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--singles",
+        action="store_true",
+        help="also list the points only one outlet reports (JSON always has them)",
+    )
+
+
+def _date(value: object) -> str | None:
+    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
+
+
+def _span(story: Story) -> str:
+    if story.start is None:
+        return "undated"
+    if story.end is None or story.end == story.start:
+        return story.start.isoformat()
+    return f"{story.start.isoformat()} → {story.end.isoformat()}"
+
+
+def anchor_json(anchor: SharedAnchor) -> dict[str, Any]:
+    return {
+        "key": anchor.key,
+        "kind": anchor.kind,
+        "label": anchor.label,
+        "weight": anchor.weight,
+        "documents": list(anchor.documents),
+    }
+
+
+def alignment_json(alignment: Alignment) -> list[dict[str, Any]]:
+    return [
+        {
+            "single": row.single,
+            "anchors": [anchor_json(a) for a in row.anchors],
+            "cells": [
+                None
+                if cell is None
+                else {
+                    "document": cell.doc_id,
+                    "text": cell.text,
+                    "paragraph": cell.paragraph,
+                    "key_point": cell.key_point,
+                }
+                for cell in row.cells
+            ],
+        }
+        for row in alignment.rows
+    ]
+
+
+def story_json(story: Story, alignment: Alignment | None = None) -> dict[str, Any]:
+    """One story as ``briefing stories --json`` prints it; keys are stable."""
+    out: dict[str, Any] = {
+        "id": story.id,
+        "label": story.label,
+        "lead": story.lead,
+        "start": _date(story.start),
+        "end": _date(story.end),
+        "languages": list(story.languages),
+        "sources": list(story.sources),
+        "documents": list(story.documents),
+        "articles": story.size,
+        "duplicates": [
+            {"id": d.doc_id, "of": d.of, "kind": d.kind, "similarity": d.similarity}
+            for d in story.duplicates
+        ],
+        "anchors": [anchor_json(a) for a in story.anchors],
+        "links": [
+            {
+                "a": ln.a,
+                "b": ln.b,
+                "score": ln.score,
+                "anchors": [anchor_json(a) for a in ln.anchors],
+            }
+            for ln in story.links
+        ],
+    }
+    if alignment is not None:
+        out["columns"] = list(alignment.columns)
+        out["rows"] = alignment_json(alignment)
+    return out
+
+
+def alignments(
+    index: StoryIndex,
+    documents: Mapping[str, Document],
+    brief_of: Callable[[Document], Brief],
+) -> dict[str, Alignment]:
+    """The aligned rows of every story told by several articles, by story id."""
+    return {s.id: align_story(s, documents, brief_of, index) for s in index.shared}
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width:
+            if out:
+                out[-1] = "…"
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * max(0, width - display_width("".join(out)))
+
+
+def _labels(anchors: Sequence[SharedAnchor]) -> str:
+    """Anchor labels for a line of text: themes and near-zero anchors are left to ``--json``."""
+    worth = [a for a in anchors if a.kind != "theme" and a.weight >= SHOWN_WEIGHT]
+    shown = [one_line(a.label) for a in worth[:MAX_ANCHORS]]
+    more = len(worth) - len(shown)
+    return " · ".join(shown) + (f" · +{more}" if more > 0 else "")
+
+
+def _clip(text: str, width: int = POINT_WIDTH) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def story_lines(
+    story: Story,
+    documents: Mapping[str, Document],
+    alignment: Alignment | None,
+    *,
+    singles: bool = False,
+) -> list[str]:
+    """The text block of one story told by several articles."""
+    langs = ", ".join(story.languages)
+    out = [
+        f"{story.id}  {_span(story)}  {langs}  {story.size} articles",
+        f"  {one_line(story.label)}",
+        f"  anchors: {_labels(story.anchors)}",
+    ]
+    shown = {d.doc_id for d in story.duplicates}
+    for doc_id in story.documents:
+        if doc_id in shown or doc_id not in documents:
+            continue
+        doc = documents[doc_id]
+        date = doc.date.isoformat() if doc.date else "undated"
+        source = one_line(doc.source or "-")
+        out.append(
+            f"  - {doc_id}  {date:<10}  {doc.lang:<5}  {_pad(source, 14)}  {_clip(doc.title, 60)}"
+        )
+        for dup in story.also_in(doc_id):
+            copy = documents.get(dup.doc_id)
+            where = one_line(copy.source or "-") if copy else "-"
+            what = "exact copy" if dup.kind == "exact" else f"near copy, {dup.similarity:.0%}"
+            out.append(f"      also in: {dup.doc_id} ({where}; {what})")
+    out.append("  joined by:")
+    for link in story.links:
+        out.append(f"    {link.a} + {link.b}: {_labels(link.anchors)}")
+    if alignment is None:
+        return out
+    out.append("  side by side:")
+    for row in alignment.shared:
+        out.append(f"    [{_labels(row.anchors)}]")
+        for cell in row.cells:
+            if cell is not None:
+                doc = documents[cell.doc_id]
+                source = _pad(one_line(doc.source or "-"), 14)
+                out.append(f"      {doc.lang:<5} {source} {_clip(cell.text)}")
+    by_column: dict[str, int] = {}
+    for row in alignment.singles:
+        cell = next(c for c in row.cells if c is not None)
+        by_column[cell.doc_id] = by_column.get(cell.doc_id, 0) + 1
+    for doc_id, count in by_column.items():
+        doc = documents[doc_id]
+        out.append(
+            f"    only in {one_line(doc.source or doc_id)} ({doc.lang}): {count} point"
+            + ("s" if count != 1 else "")
+        )
+        if singles:
+            for row in alignment.singles:
+                cell = next(c for c in row.cells if c is not None)
+                if cell.doc_id == doc_id:
+                    out.append(f"      {_clip(cell.text)}")
+    return out
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    lib = load(args)
+    docs = lib.documents
+    if not docs:
+        sys.stderr.write("briefing: no documents to group\n")
+        return ExitCode.NOTHING
+    documents = {d.id: d for d in docs}
+    index = group_stories(docs)
+    aligned = alignments(index, documents, brief_for)
+    if args.json:
+        print_json(
+            {
+                "articles": len(docs),
+                "stories": [story_json(s, aligned.get(s.id)) for s in index.stories],
+            }
+        )
+    else:
+        shared = index.shared
+        dups = len(index.duplicates)
+        print(
+            f"{len(index.stories)} stories in {len(docs)} articles: {len(shared)} told by "
+            f"several articles, {dups} duplicate{'s' if dups != 1 else ''} shown once"
+        )
+        for story in shared:
+            print()
+            for line in story_lines(story, documents, aligned.get(story.id), singles=args.singles):
+                print(line)
+        alone = [s for s in index.stories if s.size == 1]
+        if alone:
+            print()
+            print(f"told by one article ({len(alone)}):")
+            for story in alone:
+                lead = documents[story.lead]
+                date = lead.date.isoformat() if lead.date else "undated"
+                also = [d.doc_id for d in story.duplicates]
+                tail = f"  (also in: {', '.join(also)})" if also else ""
+                print(f"  {story.id}  {date:<10}  {lead.lang:<5}  {_clip(lead.title, 70)}{tail}")
+    return ExitCode.SKIPPED if lib.problems else ExitCode.OK

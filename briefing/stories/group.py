@@ -1,0 +1,264 @@
+"""Grouping articles into stories: block by anchors, score pairs, join the strongest first.
+
+The question is "which articles report the same event", across five languages, offline. Steps:
+
+1. Duplicates (:mod:`.dedupe`) are set aside under the copy that stands for them.
+2. Each remaining article gets its anchors (:mod:`.anchors`); each anchor its weight: the kind's
+   weight times its rarity in this corpus (BM25's IDF), so ``AI`` in every article weighs ~0.
+3. Blocking: only articles that share at least two *indexed* anchors are ever compared. An
+   anchor is indexed when it is distinctive (a name, number, date or headline phrase in at most
+   ~40% of the articles) and held by at most :data:`MAX_POSTING` articles; pairs dated further
+   apart than :data:`WINDOW_DAYS` are skipped while blocking. The cost is the sum of the squared
+   posting sizes, bounded by ``n × anchors × MAX_POSTING`` instead of ``n²``.
+4. A pair links when it shares two distinctive anchors (a name contained in a longer shared
+   name counts once: ``qiang`` in ``li qiang``) and their weights reach :data:`MIN_SCORE`.
+5. Links join stories strongest first (ties by id: deterministic), except when the joined
+   story's dated articles would span more than :data:`WINDOW_DAYS`. Undated articles carry no
+   date and so never block a join; that is what lets undated reports (``samedi``, ``土曜日``)
+   join the dated one, and what keeps a December commentary that recalls the July conference
+   out of the July story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from briefing.model import Document
+from briefing.stories.anchors import Anchor, Weights, document_anchors, label_for
+from briefing.stories.dedupe import Duplicate, find_duplicates
+from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
+
+WINDOW_DAYS = 10
+"""The longest span of publication dates a story may have. News coverage of one event comes
+within days; commentary weeks later is a different story even when it recalls the event."""
+MIN_SCORE = 3.0
+"""Summed anchor weight a link needs: e.g. a rare name and a rare number (≈1.5 each)."""
+MIN_DISTINCTIVE = 2
+"""Distinct distinctive anchors a link needs: one shared name alone is a coincidence."""
+MAX_POSTING = 200
+"""An anchor held by more articles than this is not used to find candidate pairs (it still
+counts in the score of pairs found through rarer anchors)."""
+
+AnchorsOf = Callable[[Document], Mapping[str, Anchor]]
+
+
+def _ordinal(doc: Document) -> int | None:
+    return doc.date.toordinal() if isinstance(doc.date, dt.date) else None
+
+
+def shared_keys(a: Mapping[str, Anchor], b: Mapping[str, Anchor]) -> list[str]:
+    """Keys both have, without names contained in a longer shared name (``qiang``, ``li``)."""
+    keys = sorted(a.keys() & b.keys())
+    names = [k[5:] for k in keys if k.startswith("name:")]
+    return [
+        k
+        for k in keys
+        if not (k.startswith("name:") and any(k[5:] in other and k[5:] != other for other in names))
+    ]
+
+
+def pair_weight(key: str, holders: Sequence[Mapping[str, Anchor]], weights: Weights) -> float:
+    """The key's corpus weight, scaled by the least confident extraction among its holders."""
+    confidence = min((h[key].confidence for h in holders if key in h), default=1.0)
+    return weights.weight(key) * confidence
+
+
+def _shared(
+    keys: Sequence[str],
+    weights: Weights,
+    anchors: Sequence[Mapping[str, Anchor]],
+    doc_ids: Sequence[str],
+) -> tuple[SharedAnchor, ...]:
+    out = []
+    for key in keys:
+        weight = pair_weight(key, anchors, weights)
+        if weight <= 0:
+            continue
+        kind, value = key.split(":", 1)
+        forms = [f for a in anchors if key in a for f in a[key].forms]
+        holders = tuple(i for i, a in zip(doc_ids, anchors, strict=True) if key in a)
+        label = label_for(kind, value, forms)
+        out.append(SharedAnchor(key, kind, label, round(weight, 3), holders))
+    return tuple(sorted(out, key=lambda s: (-s.weight, s.key)))
+
+
+def score_pair(
+    a: Mapping[str, Anchor], b: Mapping[str, Anchor], weights: Weights
+) -> tuple[float, int, list[str]]:
+    """(score, distinctive anchors shared, shared keys) of two articles' anchors."""
+    keys = shared_keys(a, b)
+    score = sum(pair_weight(k, (a, b), weights) for k in keys)
+    return score, sum(weights.distinctive(k) for k in keys), keys
+
+
+def _candidates(
+    anchors: Sequence[Mapping[str, Anchor]], dates: Sequence[int | None], weights: Weights
+) -> list[tuple[int, int]]:
+    """Pairs sharing at least two indexed anchors, dated within the window (or undated)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(anchors):
+        for key in keys:
+            postings[key].append(i)
+    counts: Counter[int] = Counter()
+    n = len(anchors)
+    for key, docs in postings.items():
+        if len(docs) < 2 or len(docs) > MAX_POSTING or not weights.distinctive(key):
+            continue
+        dated = sorted((dates[i], i) for i in docs if dates[i] is not None)  # type: ignore[misc]
+        undated = [i for i in docs if dates[i] is None]
+        for x, (day, i) in enumerate(dated):
+            for day_j, j in dated[x + 1 :]:
+                if day_j - day > WINDOW_DAYS:  # type: ignore[operator]
+                    break
+                counts[min(i, j) * n + max(i, j)] += 1
+        for i in undated:
+            for j in docs:
+                if j != i and (dates[j] is not None or j > i):
+                    counts[min(i, j) * n + max(i, j)] += 1
+    return sorted(divmod(pair, n) for pair, count in counts.items() if count >= MIN_DISTINCTIVE)
+
+
+class _Stories:
+    """Union-find over articles that keeps each set's date span."""
+
+    def __init__(self, dates: Sequence[int | None]) -> None:
+        self.parent = list(range(len(dates)))
+        self.span = [(d, d) if d is not None else None for d in dates]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        a, b = self.span[ri], self.span[rj]
+        if a is not None and b is not None:
+            lo, hi = min(a[0], b[0]), max(a[1], b[1])
+            if hi - lo > WINDOW_DAYS:
+                return False
+            span: tuple[int, int] | None = (lo, hi)
+        else:
+            span = a or b
+        root, other = min(ri, rj), max(ri, rj)
+        self.parent[other] = root
+        self.span[root] = span
+        return True
+
+
+def _story_id(doc_ids: Sequence[str]) -> str:
+    return "s" + hashlib.sha1("\n".join(sorted(doc_ids)).encode("utf-8")).hexdigest()[:7]
+
+
+def _order(doc: Document) -> tuple[int, str]:
+    return (_ordinal(doc) or 10**7, doc.id)
+
+
+def group_stories(
+    docs: Sequence[Document],
+    *,
+    anchors_of: AnchorsOf = document_anchors,
+    duplicates: Mapping[str, Duplicate] | None = None,
+) -> StoryIndex:
+    """Every article in exactly one story; deterministic for the same articles in any order."""
+    docs = sorted(docs, key=lambda d: d.id)
+    by_id = {d.id: d for d in docs}
+    dups = dict(find_duplicates(docs) if duplicates is None else duplicates)
+    reps = [d for d in docs if d.id not in dups]
+    anchors = [dict(anchors_of(d)) for d in reps]
+    df: Counter[str] = Counter(key for a in anchors for key in a)
+    weights = Weights(df=dict(df), n=len(reps))
+    dates = [_ordinal(d) for d in reps]
+
+    links: list[tuple[float, int, int, list[str]]] = []
+    for i, j in _candidates(anchors, dates, weights):
+        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
+        if distinctive >= MIN_DISTINCTIVE and score >= MIN_SCORE:
+            links.append((score, i, j, keys))
+    links.sort(key=lambda t: (-t[0], reps[t[1]].id, reps[t[2]].id))
+
+    union = _Stories(dates)
+    tree: list[tuple[float, int, int, list[str]]] = []
+    for link in links:
+        if union.join(link[1], link[2]):
+            tree.append(link)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(reps)):
+        members[union.find(i)].append(i)
+    strength: Counter[int] = Counter()
+    for score, i, j, _ in links:
+        if union.find(i) == union.find(j):
+            strength[i] += score
+            strength[j] += score
+
+    stories = []
+    for root, idx in members.items():
+        group = [reps[i] for i in idx]
+        lead = min(idx, key=lambda i: (-strength[i], *_order(reps[i])))
+        copies = sorted((d for d in dups.values() if d.of in {g.id for g in group}),
+                        key=lambda d: d.doc_id)  # fmt: skip
+        everyone = sorted(group + [by_id[d.doc_id] for d in copies], key=_order)
+        days = sorted(d.date for d in everyone if isinstance(d.date, dt.date))
+        story_links = tuple(
+            Link(
+                reps[i].id,
+                reps[j].id,
+                round(score, 3),
+                _shared(keys, weights, [anchors[i], anchors[j]], [reps[i].id, reps[j].id]),
+            )
+            for score, i, j, keys in tree
+            if union.find(i) == root
+        )
+        stories.append(
+            Story(
+                id=_story_id([d.id for d in everyone]),
+                label=reps[lead].title,
+                lead=reps[lead].id,
+                start=days[0] if days else None,
+                end=days[-1] if days else None,
+                languages=tuple(dict.fromkeys(d.lang for d in everyone)),
+                sources=tuple(dict.fromkeys(d.source for d in everyone if d.source)),
+                documents=tuple(d.id for d in everyone),
+                duplicates=tuple(copies),
+                anchors=_story_anchors(idx, anchors, reps, weights) if len(idx) > 1 else (),
+                links=story_links,
+            )
+        )
+    stories.sort(key=_story_order)
+    return StoryIndex(
+        stories=tuple(stories),
+        duplicates=dups,
+        anchors={d.id: a for d, a in zip(reps, anchors, strict=True)},
+        weights=weights,
+    )
+
+
+def _story_anchors(
+    idx: Sequence[int],
+    anchors: Sequence[Mapping[str, Anchor]],
+    reps: Sequence[Document],
+    weights: Weights,
+) -> tuple[SharedAnchor, ...]:
+    """Anchors held by two or more members, minus themes and near-zero ones, heaviest first."""
+    held: Counter[str] = Counter(key for i in idx for key in anchors[i])
+    keys = [k for k, c in held.items() if c >= 2 and not k.startswith("theme:")]
+    names = [k[5:] for k in keys if k.startswith("name:")]
+    keys = [
+        k
+        for k in keys
+        if not (k.startswith("name:") and any(k[5:] in o and k[5:] != o for o in names))
+        and weights.weight(k) >= 0.2
+    ]
+    return _shared(keys, weights, [anchors[i] for i in idx], [reps[i].id for i in idx])
+
+
+def _story_order(story: Story) -> tuple[int, int, str]:
+    """Most-covered stories first, then the newest, then by id."""
+    newest = story.end.toordinal() if story.end else 0
+    return (-story.size, -newest, story.id)
