@@ -19,7 +19,7 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,7 +62,7 @@ class Duplicate:
 
     doc_id: str
     of: str
-    """The article that stands for both (the fullest text; then the earliest, then by id)."""
+    """The article that stands for both: the earliest (then by id), or a much fuller copy."""
     kind: str
     """``exact`` (same text once normalised) or ``near``."""
     similarity: float
@@ -131,10 +131,22 @@ class _Union:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _keeper_rank(doc: Document, size: int) -> tuple[int, int, int, str]:
-    """Which copy stands for the others: the fullest, then the earliest dated, then by id."""
-    date = doc.date.toordinal() if isinstance(doc.date, dt.date) else 10**7
-    return (-size, date, 0, doc.id)
+FULLER = 1.2
+"""A copy this much longer (in shingles) stands for the others even if it came later: it is
+the one that lost nothing."""
+
+
+def _keeper(docs: Sequence[Document], members: Sequence[int], sizes: Mapping[int, int]) -> int:
+    """Which copy stands for the others: the earliest dated (then by id), unless another copy
+    is :data:`FULLER` than it, in which case the fullest."""
+
+    def first(i: int) -> tuple[int, str]:
+        date = docs[i].date
+        return (date.toordinal() if isinstance(date, dt.date) else 10**7, docs[i].id)
+
+    keeper = min(members, key=first)
+    fullest = max(members, key=lambda i: (sizes[i], [-ord(c) for c in docs[i].id]))
+    return fullest if sizes[fullest] >= FULLER * sizes[keeper] else keeper
 
 
 def find_duplicates(docs: Sequence[Document]) -> dict[str, Duplicate]:
@@ -177,7 +189,8 @@ def find_duplicates(docs: Sequence[Document]) -> dict[str, Duplicate]:
         def shingles_of(i: int) -> np.ndarray:
             return sets[first[hashes[i]]]
 
-        keeper = min(members, key=lambda i: _keeper_rank(docs[i], shingles_of(i).size))
+        sizes = {i: shingles_of(i).size for i in members}
+        keeper = _keeper(docs, members, sizes)
         for i in members:
             if i == keeper:
                 continue
