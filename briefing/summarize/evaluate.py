@@ -191,8 +191,12 @@ def format_report(report: EvalReport) -> str:
 
 
 def _stderr_progress(label: str, done: int, total: int) -> None:
-    end = "\n" if done == total else ""
-    sys.stderr.write(f"\rbriefing: eval {label}: {done}/{total}{end}")
+    """A counter updated in place on a terminal; one line per set when stderr is a file."""
+    if sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rbriefing: eval {label}: {done}/{total}{end}")
+    elif done == total:
+        sys.stderr.write(f"briefing: eval {label}: {done}/{total}\n")
     sys.stderr.flush()
 
 
