@@ -32,6 +32,8 @@ for at most that, and progress moves smoothly."""
 
 _pool: ProcessPoolExecutor | None = None
 _pool_jobs = 0
+pools_started = 0
+"""How many pools this process has started (tests check that work really left the process)."""
 _pool_lock = threading.Lock()
 
 
@@ -48,7 +50,7 @@ def _ignore_sigint() -> None:
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
-    global _pool, _pool_jobs
+    global _pool, _pool_jobs, pools_started
     with _pool_lock:
         if _pool is None or _pool_jobs != jobs:
             if _pool is not None:
@@ -61,6 +63,7 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
                 initializer=_ignore_sigint,
             )
             _pool_jobs = jobs
+            pools_started += 1
         return _pool
 
 

@@ -1,0 +1,412 @@
+"""Scale: cold build, warm reopen, ``briefing daily`` and the TUI on 1,000 to 50,000 articles.
+
+Run by hand from the repository root (it takes minutes per size; 50,000 takes the longest)::
+
+    python benchmarks/scale.py                      # 1,000 10,000 50,000
+    python benchmarks/scale.py --sizes 1000,10000   # fewer sizes
+    python benchmarks/scale.py --sizes 1000 --profile cold   # where a cold build spends its time
+
+Each corpus is made in a temp dir from ``../shared/eval/*.jsonl`` and the bundled seeds: copies
+with varied names, dates, sources and small edits (so no two articles share a content hash and
+nothing is summarized once for many), in all five languages and two formats (.txt, .json).
+Every measurement runs in a fresh process with its own empty ``BRIEFING_HOME``, so imports,
+worker start-up and jieba's dictionary load are counted as a user's first run pays them:
+
+cold
+    ``open_library`` + ``briefs_for`` every article, empty cache: articles/s overall and per
+    core, and the summarizing step alone (articles/s per core, tokenization included).
+warm
+    ``open_library`` again on the unchanged folder (stat + cache, no text read), and the briefs.
+daily
+    wall time of ``python -m briefing daily CORPUS`` with the warm cache.
+tui
+    ``BriefingApp.run_test()`` with the real pipeline and the warm cache: first paint (the
+    library screen up), rows (the documents listed), and the latency of each filter keystroke
+    (press, then wait until the list is rebuilt and the screen refreshed).
+lexrank
+    plain sumy LexRank (our offline tokenizer, as sumy's own needs NLTK data we cannot
+    download; 3 sentences) on the same texts in one process: the reference rate.
+
+Peak RSS is each process's ``ru_maxrss``; the cold build also reports its largest worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO.parent / "shared" / "eval"
+sys.path.insert(0, str(REPO))
+
+LEXRANK_SAMPLE = 400
+"""Articles the LexRank reference and the single-process summarizer rate are measured on."""
+
+FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+EDITIONS = ("", "Updated", "Mise à jour", "更新", "續報", "続報")
+SOURCES = {
+    "en": ("Reuters", "AP", "BBC", "CNN", "The Guardian"),
+    "fr": ("Le Monde", "AFP", "Orange Actu", "Libération"),
+    "ja": ("NHK", "共同通信", "BBCニュース", "日本経済新聞"),
+    "zh-cn": ("新华社", "人民日报", "中国新闻网"),
+    "zh-tw": ("中央社", "聯合報", "自由時報"),
+}
+
+
+# corpus ------------------------------------------------------------------------------------
+
+
+def _base_articles() -> list[dict[str, Any]]:
+    """Every eval article, and the seed articles three times over (they are the only Chinese)."""
+    from briefing.corpus.load import load_corpus
+
+    out: list[dict[str, Any]] = []
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("text"):
+                out.append({"lang": rec["lang"], "title": rec.get("title") or "",
+                            "paragraphs": rec["text"].split("\n")})  # fmt: skip
+    seeds = load_corpus([REPO / "seeds"]).documents
+    for _ in range(3):
+        out.extend(
+            {"lang": d.lang, "title": d.title, "paragraphs": list(d.paragraphs)} for d in seeds
+        )
+    return out
+
+
+def _date_line(lang: str, day: Any) -> str:
+    if lang == "fr":
+        months = FRENCH_MONTHS
+        return f"Publié le {day.day} {months[day.month - 1]} {day.year}"
+    if lang in ("ja", "zh-cn", "zh-tw"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"Published {day.isoformat()}"
+
+
+def build_corpus(target: Path, n: int) -> Path:
+    """``n`` article files under ``target`` (100 per folder), deterministic for a given ``n``."""
+    import datetime as dt
+
+    rng = random.Random(n)
+    base = _base_articles()
+    start = dt.date(2025, 1, 1)
+    target.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        art = base[i % len(base)]
+        copy = i // len(base)
+        lang = art["lang"]
+        paragraphs = list(art["paragraphs"])
+        if copy and len(paragraphs) > 2:  # a small edit: the wire re-ran it with a line moved
+            j = rng.randrange(1, len(paragraphs) - 1)
+            paragraphs[j], paragraphs[j + 1] = paragraphs[j + 1], paragraphs[j]
+        edition = EDITIONS[copy % len(EDITIONS)]
+        title = art["title"] or paragraphs[0][:60]
+        title = f"{title} ({edition} {copy})" if copy else title
+        day = start + dt.timedelta(days=rng.randrange(365))
+        source = rng.choice(SOURCES.get(lang, SOURCES["en"]))
+        paragraphs.append(f"{source} — {_date_line(lang, day)} — #{i}")
+        folder = target / f"{i // 100:04d}"
+        folder.mkdir(exist_ok=True)
+        name = f"{lang}-{i:06d}-{rng.randrange(16**6):06x}"
+        if i % 5 == 4:
+            record = {"title": title, "date": day.isoformat(), "source": source,
+                      "lang": lang, "text": "\n".join(paragraphs)}  # fmt: skip
+            (folder / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+        else:
+            text = "\n".join([title, "", _date_line(lang, day), "", *paragraphs])
+            (folder / f"{name}.txt").write_text(text + "\n", "utf-8")
+    return target
+
+
+# children (each in a fresh process) --------------------------------------------------------
+
+
+def _rss() -> dict[str, float]:
+    import resource
+
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # KB on Linux, bytes on macOS
+    return {
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale,
+        "workers_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale,
+    }
+
+
+def child_cold(corpus: str, jobs: int | None) -> dict[str, Any]:
+    from briefing.cache import pool
+    from briefing.library import open_library
+
+    t0 = time.perf_counter()
+    lib = open_library(corpus, jobs=jobs)
+    t1 = time.perf_counter()
+    briefs, _problems = lib.briefs(lib.documents)
+    t2 = time.perf_counter()
+    pool.shutdown()  # so the workers' peak RSS is counted in RUSAGE_CHILDREN
+    return {"docs": len(lib.documents), "briefs": len(briefs), "load_s": t1 - t0,
+            "briefs_s": t2 - t1, **_rss()}  # fmt: skip
+
+
+def child_warm(corpus: str) -> dict[str, Any]:
+    from briefing.library import open_library
+
+    t0 = time.perf_counter()
+    lib = open_library(corpus)
+    t1 = time.perf_counter()
+    briefs, _ = lib.briefs(lib.documents)
+    t2 = time.perf_counter()
+    return {"docs": len(lib.documents), "briefs": len(briefs), "open_s": t1 - t0,
+            "briefs_s": t2 - t1, **_rss()}  # fmt: skip
+
+
+def child_tui(corpus: str, keys: str) -> dict[str, Any]:
+    import asyncio
+
+    from briefing.store import Store
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.widgets.document_list import DocumentList
+
+    async def run() -> dict[str, Any]:
+        t0 = time.perf_counter()
+        app = BriefingApp([Path(corpus)], store=Store(Path(tempfile.mkdtemp()) / "notes.json"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            paint = time.perf_counter() - t0
+            while not app.loaded:
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            rows = time.perf_counter() - t0
+            shown = len(app.query_one(DocumentList).doc_ids)
+            deadline = time.perf_counter() + 600
+            while len(app.briefs) < len(app.documents) and time.perf_counter() < deadline:
+                await asyncio.sleep(0.05)
+            await pilot.pause()
+            briefs = time.perf_counter() - t0
+            await pilot.press("slash")
+            await pilot.pause()
+            latencies = []
+            for key in keys:
+                s = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                latencies.append(time.perf_counter() - s)
+            matching = len(app.query_one(DocumentList).doc_ids)
+        keys_ms = [round(x * 1000, 1) for x in latencies]
+        return {"paint_s": paint, "rows_s": rows, "briefs_s": briefs, "listed": shown,
+                "keys_ms": keys_ms, "matching": matching}  # fmt: skip
+
+    return {**asyncio.run(run()), **_rss()}
+
+
+def child_lexrank(corpus: str) -> dict[str, Any]:
+    """Plain sumy LexRank, then our summarizer, one process, on the same sample of articles."""
+    from briefing.library import open_library
+    from briefing.summarize.brief import _summarize
+
+    docs = open_library(corpus, use_cache=False, jobs=1).documents
+    step = max(1, len(docs) // LEXRANK_SAMPLE)
+    sample = list(docs[::step])[:LEXRANK_SAMPLE]
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefing.summarize.rank import SumyTokenizer, stop_words
+    from briefing.summarize.tokenize import sumy_language
+
+    for doc in sample[:20]:  # warm both up: jieba, tinysegmenter, stemmers loaded
+        _summarize(doc, "briefing")
+    t0 = time.perf_counter()
+    for doc in sample:
+        parser = PlaintextParser.from_string(doc.text, SumyTokenizer(doc.lang))
+        summarizer = LexRankSummarizer(Stemmer(sumy_language(doc.lang)))
+        summarizer.stop_words = stop_words(doc.lang)
+        summarizer(parser.document, 3)
+    t1 = time.perf_counter()
+    for doc in sample:
+        _summarize(doc, "briefing")
+    t2 = time.perf_counter()
+    return {"sample": len(sample), "lexrank_per_s": len(sample) / (t1 - t0),
+            "ours_per_s": len(sample) / (t2 - t1)}  # fmt: skip
+
+
+def child_profile(corpus: str, what: str) -> dict[str, Any]:
+    """cProfile of one step, printed to stderr (the top 25 by own time)."""
+    import cProfile
+    import pstats
+
+    from briefing.library import open_library
+
+    lib = open_library(corpus, jobs=1) if what != "cold" else None
+    profiler = cProfile.Profile()
+    profiler.enable()
+    if what == "cold":
+        lib = open_library(corpus, jobs=1, use_cache=False)
+        lib.briefs(lib.documents[:300])
+    else:
+        open_library(corpus, jobs=1)
+    profiler.disable()
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
+    return {"docs": len(lib.documents) if lib else 0}
+
+
+def _child(mode: str, corpus: str, home: Path, *extra: str) -> dict[str, Any]:
+    env = {**os.environ, "BRIEFING_HOME": str(home), "PYTHONWARNINGS": "ignore"}
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, corpus, *extra],
+        capture_output=mode != "profile", text=True, check=False, cwd=REPO, env=env,
+    )  # fmt: skip
+    if out.returncode:
+        sys.stderr.write(out.stderr or "")
+        raise SystemExit(f"{mode} failed ({out.returncode})")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# the run -----------------------------------------------------------------------------------
+
+
+def measure(n: int, work: Path, jobs: int, keys: str, skip_tui: bool) -> dict[str, Any]:
+    corpus = work / f"corpus-{n}"
+    home = work / f"home-{n}"
+    t = time.perf_counter()
+    build_corpus(corpus, n)
+    print(f"[{n:,}] corpus written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    row: dict[str, Any] = {"n": n}
+    row["cold"] = _child("cold", str(corpus), home, str(jobs))
+    print(f"[{n:,}] cold {row['cold']}", file=sys.stderr)
+    row["warm"] = _child("warm", str(corpus), home)
+    print(f"[{n:,}] warm {row['warm']}", file=sys.stderr)
+    env = {**os.environ, "BRIEFING_HOME": str(home), "PYTHONWARNINGS": "ignore"}
+    walls = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "briefing", "daily", str(corpus)], cwd=REPO,
+                       env=env, capture_output=True, check=True)  # fmt: skip
+        walls.append(time.perf_counter() - t)
+    row["daily_s"] = statistics.median(walls)
+    if not skip_tui:
+        row["tui"] = _child("tui", str(corpus), home, keys)
+        print(f"[{n:,}] tui {row['tui']}", file=sys.stderr)
+    row["lexrank"] = _child("lexrank", str(corpus), work / f"home-{n}-lexrank")
+    print(f"[{n:,}] lexrank {row['lexrank']}", file=sys.stderr)
+    shutil.rmtree(corpus, ignore_errors=True)
+    return row
+
+
+def seeds_daily(work: Path) -> tuple[float, float]:
+    """``briefing daily`` on the seeds: cold (empty cache) and warm, median of 3 each."""
+    cold, warm = [], []
+    for k in range(3):
+        env = {**os.environ, "BRIEFING_HOME": str(work / f"seeds-{k}"), "PYTHONWARNINGS": "ignore"}
+        for out in (cold, warm):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "briefing", "daily"], cwd=REPO, env=env,
+                           capture_output=True, check=True)  # fmt: skip
+            out.append(time.perf_counter() - t)
+    return statistics.median(cold), statistics.median(warm)
+
+
+def report(rows: list[dict[str, Any]], seeds: tuple[float, float], jobs: int) -> None:
+    print(f"briefing scale benchmark · Python {platform.python_version()} · "
+          f"{os.cpu_count()} cores, {jobs} worker processes · {platform.machine()}")  # fmt: skip
+    print(f"seeds: briefing daily cold {seeds[0]:.2f} s, warm {seeds[1]:.2f} s")
+    print()
+    head = ("articles", "cold art/s", "per core", "summ/s/core", "lexrank/s", "ours 1p/s",
+            "warm open s", "daily s", "tui paint s", "tui rows s", "key ms", "RSS MB",
+            "wkr MB")  # fmt: skip
+    print(" | ".join(head))
+    print(" | ".join("-" * len(h) for h in head))
+    for r in rows:
+        c, w, lx, tui = r["cold"], r["warm"], r["lexrank"], r.get("tui")
+        total = c["load_s"] + c["briefs_s"]
+        keys = tui["keys_ms"] if tui else []
+        rss = max(c["rss_mb"], w["rss_mb"], tui["rss_mb"] if tui else 0)
+        cells = (
+            f"{r['n']:,}",
+            f"{c['docs'] / total:.1f}",
+            f"{c['docs'] / total / jobs:.1f}",
+            f"{c['docs'] / c['briefs_s'] / jobs:.1f}",
+            f"{lx['lexrank_per_s']:.1f}",
+            f"{lx['ours_per_s']:.1f}",
+            f"{w['open_s']:.2f}",
+            f"{r['daily_s']:.2f}",
+            f"{tui['paint_s']:.2f}" if tui else "-",
+            f"{tui['rows_s']:.2f}" if tui else "-",
+            f"{statistics.median(keys):.0f} (max {max(keys):.0f})" if keys else "-",
+            f"{rss:.0f}",
+            f"{c['workers_rss_mb']:.0f}",
+        )
+        print(" | ".join(cells))
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        ratio = b["n"] / a["n"]
+
+        def per(r: dict[str, Any], value: float) -> float:
+            return value / r["n"]
+
+        def growth(f: Any) -> str:
+            return f"×{per(b, f(b)) / per(a, f(a)):.2f}"
+
+        print()
+        print(f"growth {a['n']:,} → {b['n']:,} (×{ratio:.0f} articles), cost per article "
+              "(×1.00 is linear):")  # fmt: skip
+        parts = [
+            f"cold build {growth(lambda r: r['cold']['load_s'] + r['cold']['briefs_s'])}",
+            f"warm open {growth(lambda r: r['warm']['open_s'])}",
+            f"daily {growth(lambda r: r['daily_s'])}",
+        ]
+        if "tui" in b:
+            parts.append(f"tui rows {growth(lambda r: r['tui']['rows_s'])}")
+        print("  " + ", ".join(parts))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
+    parser.add_argument("--keys", default="chine", help="filter keystrokes typed in the TUI")
+    parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--profile", choices=("cold", "warm"), help="profile one step and stop")
+    parser.add_argument("--work", type=Path, help="keep corpora and caches here (default: temp)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        mode, corpus, *extra = args.child
+        result = {
+            "cold": lambda: child_cold(corpus, int(extra[0]) if extra else None),
+            "warm": lambda: child_warm(corpus),
+            "tui": lambda: child_tui(corpus, extra[0]),
+            "lexrank": lambda: child_lexrank(corpus),
+            "profile": lambda: child_profile(corpus, extra[0]),
+        }[mode]()
+        print(json.dumps(result))
+        return 0
+    from briefing.cache.pool import available_cores
+
+    jobs = args.jobs or available_cores()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with contextlib.ExitStack() as stack:
+        work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        work.mkdir(parents=True, exist_ok=True)
+        if args.profile:
+            corpus = build_corpus(work / f"corpus-{sizes[0]}", sizes[0])
+            _child("profile", str(corpus), work / "home-profile", args.profile)
+            return 0
+        seeds = seeds_daily(work)
+        rows = [measure(n, work, jobs, args.keys, args.skip_tui) for n in sizes]
+        report(rows, seeds, jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

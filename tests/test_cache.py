@@ -1,0 +1,215 @@
+"""The cache file misbehaving: corrupt, truncated, locked, unwritable, from another version; and
+``briefing cache info|clear``, ``--no-cache``, ``--jobs``, the progress bar, Ctrl-C in workers.
+
+Whatever happens to the cache, a command gives the same output as without it, with at most one
+message about the cache on stderr.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing.cache import db, pool
+from briefing.cache.db import cache_path, close_cache
+from briefing.cli import main
+from briefing.commands.common import ProgressBar
+from briefing.library import open_library
+from tests.test_library import ROBOTS, write_article
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    for i in range(3):
+        write_article(tmp_path / "news", f"a{i}.txt", f"Robots, day {i}", ROBOTS[i:] + ROBOTS)
+    return tmp_path / "news"
+
+
+def list_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list, str]:
+    code = main(["list", "--json", *args])
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def cache_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if "cache" in line]
+
+
+def test_a_corrupt_cache_file_is_moved_aside_rebuilt_and_said_once(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, expected, _ = list_json(capsys, str(news), "--no-cache")
+    path = cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database, it was a disk error" * 100)
+    close_cache()
+
+    code, docs, err = list_json(capsys, str(news))
+
+    assert code == 0
+    assert docs == expected
+    (line,) = cache_lines(err)
+    assert line.startswith(
+        f"briefing: {path}: cache was damaged; moved to briefing.sqlite3.corrupt-"
+    )
+    (kept,) = path.parent.glob("briefing.sqlite3.corrupt-*")
+    assert kept.read_bytes().startswith(b"this is not a database")
+    code, docs, err = list_json(capsys, str(news))  # the new cache works, silently
+    assert (code, docs, err) == (0, expected, "")
+
+
+def test_a_truncated_cache_file_is_rebuilt(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, expected, _ = list_json(capsys, str(news))  # builds the cache
+    close_cache()
+    path = cache_path()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+
+    code, docs, err = list_json(capsys, str(news))
+
+    assert (code, docs) == (0, expected)
+    (line,) = cache_lines(err)
+    assert "cache was damaged; moved to" in line
+
+
+def test_a_row_this_version_cannot_read_is_a_miss(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, expected, _ = list_json(capsys, str(news))
+    close_cache()
+    with sqlite3.connect(cache_path()) as conn:
+        conn.execute("UPDATE files SET payload = '{not json'")
+        conn.execute("UPDATE briefs SET payload = '[1, 2'")
+        conn.execute("UPDATE themes SET payload = 'null'")
+    conn.close()
+    assert list_json(capsys, str(news)) == (0, expected, "")
+
+
+def test_a_cache_from_another_schema_is_rebuilt(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, expected, _ = list_json(capsys, str(news))
+    close_cache()
+    with sqlite3.connect(cache_path()) as conn:
+        conn.execute("UPDATE meta SET value = 'from-the-future' WHERE key = 'schema'")
+    conn.close()
+    assert list_json(capsys, str(news)) == (0, expected, "")
+    with sqlite3.connect(cache_path()) as conn:
+        assert conn.execute("SELECT value FROM meta").fetchone() == (db.SCHEMA,)
+    conn.close()
+
+
+def test_a_locked_cache_is_skipped_with_one_message(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, expected, _ = list_json(capsys, str(news), "--no-cache")
+    open_library(news)  # the cache exists, in WAL mode
+    close_cache()
+    monkeypatch.setattr(db, "BUSY_SECONDS", 0.05)
+    other = sqlite3.connect(cache_path())  # another briefing, in the middle of a write
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        (news / "a0.txt").write_text("Changed\n\nA different text entirely. Robots again.\n")
+        code, docs, err = list_json(capsys, str(news))
+    finally:
+        other.rollback()
+        other.close()
+    assert code == 0
+    assert docs[1:] == expected[1:]
+    assert docs[0]["title"] == "Changed"
+    (line,) = cache_lines(err)
+    assert "cache in use by another briefing; working without it this time" in line
+
+
+def test_an_unwritable_cache_folder_means_no_cache_not_a_crash(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = news.parent / "home"
+    home.mkdir()
+    (home / "cache").write_text("a file where the cache folder should be")
+    monkeypatch.setenv("BRIEFING_HOME", str(home))
+    code, docs, err = list_json(capsys, str(news))
+    assert code == 0
+    assert len(docs) == 3
+    (line,) = cache_lines(err)
+    assert "working without it" in line
+
+
+def test_cache_info_then_clear(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cache", "info"]) == 0
+    assert "(empty: the next corpus command builds it)" in capsys.readouterr().out
+    list_json(capsys, str(news))
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert f"path     {cache_path()}" in out
+    assert "files    3" in out
+    assert "briefs   3" in out
+    assert main(["cache", "clear"]) == 0
+    assert "briefing: cache cleared (" in capsys.readouterr().err
+    assert not cache_path().exists()
+    list_json(capsys, str(news))  # and it comes back
+    assert cache_path().exists()
+
+
+def test_no_cache_flag_leaves_no_cache(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, docs, _ = list_json(capsys, str(news), "--no-cache", "--jobs", "1")
+    assert (code, len(docs)) == (0, 3)
+    assert not cache_path().exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_jobs_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["list", "--jobs", value])
+    assert exc.value.code == 2
+    assert "not a number of processes" in capsys.readouterr().err
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_after_a_delay_and_erases_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = iter([0.0, 0.1, 1.0, 1.05, 2.0])
+    monkeypatch.setattr("briefing.commands.common.time.monotonic", lambda: next(clock))
+    stream = Terminal()
+    with ProgressBar("Reading", "files", stream) as bar:  # started at 0.0
+        bar(1, 10)  # 0.1 s: too soon to bother
+        assert stream.getvalue() == ""
+        bar(5, 10)  # 1.0 s
+        bar(6, 10)  # 1.05 s: too soon after the last draw
+        bar(10, 10)  # 2.0 s
+    lines = stream.getvalue().split("\r")
+    assert lines[1].startswith("Reading  ████████████░░░░░░░░░░░░  5/10 files  5/s")
+    assert lines[2].startswith("Reading  ████████████████████████  10/10 files  5/s")
+    assert lines[-1] == "\x1b[K"  # erased at the end
+
+
+def test_no_progress_bar_in_a_pipe(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["list", str(news)])
+    assert "\r" not in capsys.readouterr().err
+
+
+def _interrupt(_chunk: list, _results: list) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_during_a_parallel_build_stops_it_and_the_next_build_works() -> None:
+    from briefing.cache.tasks import match_themes
+
+    chunks: list[list] = [[] for _ in range(6)]
+    with pytest.raises(KeyboardInterrupt):
+        pool.run_chunks(match_themes, chunks, _interrupt, args=((),), jobs=2)
+    done: list[list] = []
+    assert pool.run_chunks(match_themes, chunks, lambda c, r: done.append(r), args=((),), jobs=2)
+    assert done == [[]] * 6
+    pool.shutdown()
