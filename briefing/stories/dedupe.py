@@ -80,7 +80,11 @@ def _token_ids(tokens: Sequence[str]) -> np.ndarray:
 
 def shingles(text: str) -> np.ndarray:
     """The sorted distinct shingle hashes of ``text`` (uint64)."""
-    ids = _token_ids(_tokens(text))
+    return _shingles(_tokens(text))
+
+
+def _shingles(tokens: Sequence[str]) -> np.ndarray:
+    ids = _token_ids(tokens)
     if ids.size == 0:
         return ids
     if ids.size < SHINGLE:
@@ -111,8 +115,8 @@ def _similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return inter / (a.size + b.size - inter), inter / min(a.size, b.size)
 
 
-def _body_hash(doc: Document) -> str:
-    return hashlib.blake2b(" ".join(_tokens(doc.text)).encode("utf-8"), digest_size=16).hexdigest()
+def _body_hash(tokens: Sequence[str]) -> str:
+    return hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).hexdigest()
 
 
 class _Union:
@@ -153,14 +157,18 @@ def find_duplicates(docs: Sequence[Document]) -> dict[str, Duplicate]:
     """Each duplicate article's id → the article shown in its place (keepers are absent)."""
     n = len(docs)
     union = _Union(n)
-    hashes = [_body_hash(doc) for doc in docs]
+    hashes: list[str] = []
     first: dict[str, int] = {}
-    for i, key in enumerate(hashes):
+    sets: dict[int, np.ndarray] = {}
+    for i, doc in enumerate(docs):
+        tokens = _tokens(doc.text)
+        key = _body_hash(tokens)
+        hashes.append(key)
         if key in first:
             union.union(first[key], i)
         else:
             first[key] = i
-    sets: dict[int, np.ndarray] = {i: shingles(docs[i].text) for i in sorted(first.values())}
+            sets[i] = _shingles(tokens)
     buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
     for i, shingle_set in sets.items():
         if shingle_set.size < MIN_SHINGLES:

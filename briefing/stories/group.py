@@ -6,10 +6,11 @@ The question is "which articles report the same event", across five languages, o
 2. Each remaining article gets its anchors (:mod:`.anchors`); each anchor its weight: the kind's
    weight times its rarity in this corpus (BM25's IDF), so ``AI`` in every article weighs ~0.
 3. Blocking: only articles that share at least two *indexed* anchors are ever compared. An
-   anchor is indexed when it is distinctive (a name, number, date or headline phrase in at most
-   ~40% of the articles) and held by at most :data:`MAX_POSTING` articles; pairs dated further
-   apart than :data:`WINDOW_DAYS` are skipped while blocking. The cost is the sum of the squared
-   posting sizes, bounded by ``n × anchors × MAX_POSTING`` instead of ``n²``.
+   anchor is indexed when it is distinctive (a name, number or headline phrase in at most ~40%
+   of the articles, extracted with confidence) and held by at most :data:`MAX_POSTING`
+   articles; pairs dated further apart than :data:`WINDOW_DAYS` are skipped while blocking.
+   The cost is the sum of the squared posting sizes, bounded by ``n × anchors × MAX_POSTING``
+   instead of ``n²``.
 4. A pair links when it shares two distinctive anchors (a name contained in a longer shared
    name counts once: ``qiang`` in ``li qiang``) and their weights reach :data:`MIN_SCORE`.
 5. Links join stories strongest first (ties by id: deterministic), except when the joined
@@ -27,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from briefing.model import Document
-from briefing.stories.anchors import Anchor, Weights, document_anchors, label_for
+from briefing.stories.anchors import SURE, Anchor, Weights, document_anchors, label_for
 from briefing.stories.dedupe import Duplicate, find_duplicates
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 
@@ -91,7 +92,10 @@ def score_pair(
     """(score, distinctive anchors shared, shared keys) of two articles' anchors."""
     keys = shared_keys(a, b)
     score = sum(pair_weight(k, (a, b), weights) for k in keys)
-    return score, sum(weights.distinctive(k) for k in keys), keys
+    sure = sum(
+        weights.distinctive(k) and min(a[k].confidence, b[k].confidence) >= SURE for k in keys
+    )
+    return score, sure, keys
 
 
 def _candidates(
@@ -100,8 +104,9 @@ def _candidates(
     """Pairs sharing at least two indexed anchors, dated within the window (or undated)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, keys in enumerate(anchors):
-        for key in keys:
-            postings[key].append(i)
+        for key, anchor in keys.items():
+            if anchor.confidence >= SURE:
+                postings[key].append(i)
     counts: Counter[int] = Counter()
     n = len(anchors)
     for key, docs in postings.items():
@@ -197,12 +202,18 @@ def group_stories(
             strength[i] += score
             strength[j] += score
 
+    tree_of: dict[int, list[tuple[float, int, int, list[str]]]] = defaultdict(list)
+    for link in tree:
+        tree_of[union.find(link[1])].append(link)
+    copies_of: dict[str, list[Duplicate]] = defaultdict(list)
+    for dup in sorted(dups.values(), key=lambda d: d.doc_id):
+        copies_of[dup.of].append(dup)
+
     stories = []
     for root, idx in members.items():
         group = [reps[i] for i in idx]
         lead = min(idx, key=lambda i: (-strength[i], *_order(reps[i])))
-        copies = sorted((d for d in dups.values() if d.of in {g.id for g in group}),
-                        key=lambda d: d.doc_id)  # fmt: skip
+        copies = [c for g in group for c in copies_of.get(g.id, ())]
         everyone = sorted(group + [by_id[d.doc_id] for d in copies], key=_order)
         days = sorted(d.date for d in everyone if isinstance(d.date, dt.date))
         story_links = tuple(
@@ -212,8 +223,7 @@ def group_stories(
                 round(score, 3),
                 _shared(keys, weights, [anchors[i], anchors[j]], [reps[i].id, reps[j].id]),
             )
-            for score, i, j, keys in tree
-            if union.find(i) == root
+            for score, i, j, keys in tree_of.get(root, ())
         )
         stories.append(
             Story(
@@ -225,7 +235,7 @@ def group_stories(
                 languages=tuple(dict.fromkeys(d.lang for d in everyone)),
                 sources=tuple(dict.fromkeys(d.source for d in everyone if d.source)),
                 documents=tuple(d.id for d in everyone),
-                duplicates=tuple(copies),
+                duplicates=tuple(sorted(copies, key=lambda d: d.doc_id)),
                 anchors=_story_anchors(idx, anchors, reps, weights) if len(idx) > 1 else (),
                 links=story_links,
             )

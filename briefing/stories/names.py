@@ -44,7 +44,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;«»\"“”(\[\]–—•\-]|\n)\s*$")
 # where a heading or sentence ends inside a line: "Group 1: AI Governance - The current …"
 SEGMENT_BREAK = re.compile(r"\s[-–—|]\s|[:;.!?。！？]\s+|\[\d+\]")
 
-# capitalised words that are grammar or titles, not names, in French and English
+# capitalised words that are grammar, titles, weekdays or months, not names (French and English;
+# dates and weekdays are anchors of their own, see .figures)
 _STOP_WORDS = """
     a an and as at but by for from if in into is it its of on or our so than that the their
     then there these they this those to was we were what when where which while who will with
@@ -54,6 +55,8 @@ _STOP_WORDS = """
     donc car ni y est sont a ont été pas plus peu selon lors après avant depuis entre comme
     mr mrs ms dr prof president premier minister ministre prime monsieur madame m mme
     group core chairman
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
@@ -85,6 +88,10 @@ NAME_THEN_TITLE = re.compile(rf"([\u3400-\u9fff]{{2,3}})(?={_TITLES}|氏|先生|
 # characters that end a two-character name rather than continue it: "李强在", "傅莹曾"
 _AFTER_NAME = frozenset("在曾说表指称的和与也还于是对向将等认强出会并已就同及为被则")
 
+PART = 0.5
+"""Confidence of one word of a longer name (``Qiang`` of ``Li Qiang``, ``Peng`` of ``Peng Jian``):
+it lets ``Macron`` meet ``Emmanuel Macron``, but a shared surname alone identifies no one."""
+
 _MAX_WORD = 6
 _DOUBTFUL_TAGS = frozenset({"ns", "nt"})
 DOUBTFUL = 0.6
@@ -98,8 +105,9 @@ class Name:
     form: str
     """As written in the document: ``李強``, ``Li Qiang``, ``WAIC``."""
     confidence: float = 1.0
-    """Below 1 for two-character dictionary places and organisations: jieba's dictionary tags
-    common words so too (富国 "rich countries", 深度 "depth"), so they count for less."""
+    """Below 1 for two-character dictionary places and organisations (jieba's dictionary tags
+    common words so too: 富国 "rich countries", 深度 "depth") and for one word of a longer
+    Latin name (:data:`PART`)."""
 
 
 def latin_key(text: str) -> str:
@@ -195,13 +203,14 @@ def latin_names(text: str) -> list[Name]:
             continue
         spans = [words] if len(words) <= 4 else []
         spans += [words[i : i + 2] for i in range(len(words) - 1)] if len(words) > 2 else []
-        spans += [[w] for w in words if len(w) >= 3 or _acronym(w)]
+        spans += [[w] for w in words if len(words) > 1 and (len(w) >= 3 or _acronym(w))]
         for span in spans:
             form = " ".join(span)
             key = latin_key(form)
             if key and (key, form) not in seen and not key.isdigit():
                 seen.add((key, form))
-                out.append(Name(key, form))
+                part = len(span) == 1 and len(words) > 1 and not _acronym(span[0])
+                out.append(Name(key, form, PART if part else 1.0))
     return out
 
 
