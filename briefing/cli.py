@@ -140,13 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _open(args: argparse.Namespace) -> int:
     from briefing.library import corpus_paths
     from briefing.tui.app import BriefingApp
+    from briefing.tui.pipeline import Pipeline
 
     paths = corpus_paths(args.corpus)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
         return ExitCode.USAGE
-    BriefingApp(paths, max_bytes=args.max_size).run()
+    pipeline = Pipeline.default(args.max_size, use_cache=args.use_cache, jobs=args.jobs)
+    BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline).run()
     return ExitCode.OK
 
 

@@ -74,9 +74,15 @@ class Library:
         docs: Sequence[Document],
         progress: Progress | None = None,
         should_stop: ShouldStop | None = None,
+        on_brief: Callable[[Brief], None] | None = None,
     ) -> tuple[dict[str, Brief], tuple[Problem, ...]]:
         return briefs_for(
-            docs, progress, use_cache=self.use_cache, jobs=self.jobs, should_stop=should_stop
+            docs,
+            progress,
+            use_cache=self.use_cache,
+            jobs=self.jobs,
+            should_stop=should_stop,
+            on_brief=on_brief,
         )
 
 
@@ -346,12 +352,15 @@ def briefs_for(
     use_cache: bool = True,
     jobs: int | None = None,
     should_stop: ShouldStop | None = None,
+    on_brief: Callable[[Brief], None] | None = None,
 ) -> tuple[dict[str, Brief], tuple[Problem, ...]]:
     """The brief of each document, by id, and a Problem for each that could not be made.
 
     Cached briefs come back at once; the rest are made in worker processes when there are
     enough of them, in this process otherwise, and stored as each chunk finishes. Copies of
-    one article (same content hash) are summarized once.
+    one article (same content hash) are summarized once. ``on_brief`` is called with each
+    brief as soon as it is there (the cached ones first), so a reader can show them while the
+    rest are being made.
     """
     from briefing.cache.codec import DecodeError, decode_brief, encode_brief
 
@@ -379,6 +388,10 @@ def briefs_for(
             except DecodeError:
                 pass
         missing.append(group[0])
+    if on_brief:
+        for doc in docs:
+            if doc.id in out:
+                on_brief(out[doc.id])
     problems: list[Problem] = []
     total, done = len(docs), len(docs) - sum(len(by_key[key(d)]) for d in missing)
     if progress:
@@ -395,6 +408,8 @@ def briefs_for(
                 continue
             for other in group:
                 out[other.id] = replace(result, doc_id=other.id)
+                if on_brief:
+                    on_brief(out[other.id])
             if doc.content_hash:
                 rows.append(
                     (doc.content_hash, doc.lang, int(doc.title_derived), encode_brief(result))

@@ -15,6 +15,7 @@ from briefing import library
 from briefing.cache.db import cache_path
 from briefing.corpus.load import load_corpus
 from briefing.library import briefs_for, open_library
+from briefing.model import Brief
 from briefing.summarize import summarize
 from briefing.themes import assign_themes, load_themes
 
@@ -255,3 +256,29 @@ def test_one_article_the_summarizer_chokes_on_is_a_problem_not_a_crash(
     assert [(Path(p.path).name, p.message) for p in problems] == [
         ("puces-1.txt", "could not summarize: ValueError: boom")
     ]
+
+
+def test_briefs_are_handed_over_as_they_land_cached_ones_first(corpus: Path) -> None:
+    lib = open_library(corpus)
+    briefs_for(lib.documents[:3])  # three are cached now
+    order: list[str] = []
+    briefs, _ = briefs_for(lib.documents, on_brief=lambda b: order.append(b.doc_id))
+    assert sorted(order) == sorted(briefs) == sorted(d.id for d in lib.documents)
+    assert order[:3] == [d.id for d in lib.documents[:3]]
+
+
+def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
+    from briefing.tui.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    loaded = pipeline.load([corpus], None)
+    themes, theme_problems = pipeline.load_themes()
+    docs = pipeline.assign_themes(loaded.documents, themes)
+    assert docs == open_library(corpus).documents
+    assert theme_problems == ()
+    landed: list[Brief] = []
+    assert pipeline.summarize_many is not None
+    problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append)
+    assert problems == ()
+    assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
+    assert pipeline.summarize(docs[0]) == summarize(docs[0])

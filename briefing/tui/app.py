@@ -130,6 +130,16 @@ class BriefingApp(App[None]):
         problems: list[Problem] = []
         total = len(docs)
         self.post_message(LoadProgressed("Summarizing", 0, total))
+        if self.pipeline.summarize_many is not None:  # the cache, then every core
+            problems += self.pipeline.summarize_many(
+                docs,
+                lambda done, total: self.post_message(LoadProgressed("Summarizing", done, total)),
+                lambda: worker.is_cancelled,
+                lambda brief: self.post_message(BriefReady(brief)),
+            )
+            if not worker.is_cancelled:
+                self.post_message(SummariesFinished(tuple(problems)))
+            return
         for done, doc in enumerate(docs, 1):
             if worker.is_cancelled:
                 return

@@ -9,7 +9,7 @@ keeps the Pilot suite fast and independent of the summarizer's output.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -28,28 +28,54 @@ class LoadedCorpus(Protocol):
     def problems(self) -> Sequence[Problem]: ...
 
 
+SummarizeMany = Callable[
+    [Sequence[Document], Progress, Callable[[], bool], Callable[[Brief], None]],
+    Sequence[Problem],
+]
+"""``(docs, progress, should_stop, on_brief) -> problems``: every brief in one batch."""
+
+
 @dataclass(frozen=True)
 class Pipeline:
     load: Callable[[list[Path], Progress | None], LoadedCorpus]
     load_themes: Callable[[], tuple[tuple[Theme, ...], tuple[Problem, ...]]]
     assign_themes: Callable[[Sequence[Document], Sequence[Theme]], tuple[Document, ...]]
     summarize: Callable[[Document], Brief]
+    summarize_many: SummarizeMany | None = None
+    """Briefs from the cache and the worker processes, handed over as they land; None (test
+    fakes) summarizes one document at a time with :attr:`summarize`."""
 
     @classmethod
-    def default(cls, max_bytes: int | None = None) -> Pipeline:
-        """The real core, imported lazily (each call runs in a worker thread).
+    def default(
+        cls, max_bytes: int | None = None, *, use_cache: bool = True, jobs: int | None = None
+    ) -> Pipeline:
+        """The real core through :mod:`briefing.library` (its cache and worker processes),
+        imported lazily: each call runs in a worker thread.
 
         ``max_bytes`` is the CLI's ``--max-size``: files above it become problems, not documents.
+        The library assigns themes while loading (from the cache when it can), so
+        ``load_themes`` and ``assign_themes`` hand back what the load already did.
         """
+        opened: dict[str, object] = {}
 
         def load(paths: list[Path], progress: Progress | None) -> LoadedCorpus:
-            from briefing.corpus.load import load_corpus
+            from briefing.corpus.read import DEFAULT_MAX_BYTES
+            from briefing.library import open_library
 
-            if max_bytes is None:
-                return load_corpus(paths, progress=progress)
-            return load_corpus(paths, max_bytes=max_bytes, progress=progress)
+            lib = open_library(
+                paths,
+                max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+                progress=progress,
+                use_cache=use_cache,
+                jobs=jobs,
+            )
+            opened["themes"] = lib.themes
+            # cache messages (damaged, locked) are shown with the load's problems
+            return replace(lib.corpus, problems=lib.notices + lib.problems)
 
         def load_themes() -> tuple[tuple[Theme, ...], tuple[Problem, ...]]:
+            if "themes" in opened:
+                return opened["themes"], ()  # type: ignore[return-value]
             from briefing.themes import load_themes
 
             return load_themes()
@@ -57,13 +83,33 @@ class Pipeline:
         def assign_themes(
             docs: Sequence[Document], themes: Sequence[Theme]
         ) -> tuple[Document, ...]:
+            if themes is opened.get("themes"):
+                return tuple(docs)  # matched while loading
             from briefing.themes import assign_themes
 
             return assign_themes(docs, themes)
 
         def summarize(doc: Document) -> Brief:
-            from briefing.summarize import summarize
+            from briefing.library import brief_for
 
-            return summarize(doc)
+            return brief_for(doc, use_cache=use_cache)
 
-        return cls(load, load_themes, assign_themes, summarize)
+        def summarize_many(
+            docs: Sequence[Document],
+            progress: Progress,
+            should_stop: Callable[[], bool],
+            on_brief: Callable[[Brief], None],
+        ) -> Sequence[Problem]:
+            from briefing.library import briefs_for
+
+            _briefs, problems = briefs_for(
+                docs,
+                progress,
+                use_cache=use_cache,
+                jobs=jobs,
+                should_stop=should_stop,
+                on_brief=on_brief,
+            )
+            return problems
+
+        return cls(load, load_themes, assign_themes, summarize, summarize_many)
