@@ -171,12 +171,13 @@ def _latin_runs(text: str, cjk: bool) -> Iterator[tuple[list[tuple[str, bool]], 
 
 
 def _cjk_line(line: str) -> bool:
-    """More Han/kana than Latin letters: Latin words here are names (``WAIC``, ``OpenAI``).
+    """Chinese or Japanese text, where Latin words are names (``WAIC``, ``OpenAI``).
 
-    Decided per line, because an aggregator gives English bodies Chinese titles.
+    Decided per line, because an aggregator gives English bodies Chinese titles. One CJK
+    character to four Latin letters is enough: ``OpenAIやGoogleは`` is Japanese.
     """
     cjk = len(CJK_CHARS.findall(line))
-    return cjk > 0 and cjk >= len(LATIN_LETTERS.findall(line))
+    return cjk > 0 and 4 * cjk >= len(LATIN_LETTERS.findall(line))
 
 
 def latin_names(text: str) -> list[Name]:
