@@ -117,7 +117,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = Store()
     report_problems(store.problems)
     corpus = ", ".join(lib.corpus.roots) or "seeds"
-    text = render_markdown(sel, lib.themes, briefs(lib, sel.documents), store.note, corpus)
+    from briefing.stories import group_stories
+
+    stories = group_stories(sel.documents)
+    text = render_markdown(
+        sel, lib.themes, briefs(lib, sel.documents), store.note, corpus, stories=stories
+    )
     if target is None:
         sys.stdout.write(text)
         return ExitCode.OK

@@ -1,4 +1,4 @@
-"""The briefing as Markdown (CommonMark): header, one section per theme, every article.
+"""The briefing as Markdown (CommonMark): header, stories, one section per theme, every article.
 
 Article text is untrusted and must never change the document's structure: every field is made
 inert (:mod:`.safe`), put on one line, and every character with Markdown meaning is
@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.model import Brief, Document, Theme
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
+
+if TYPE_CHECKING:
+    from briefing.stories import Duplicate, SharedAnchor, Story, StoryIndex
 
 # characters that can start or shape Markdown inline syntax anywhere in a line
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&{}()$^])")
@@ -47,8 +51,17 @@ def _meta(doc: Document) -> str:
     return " · ".join(inline(p) for p in parts)
 
 
-def _article(doc: Document, brief: Brief, note: str, themes: Sequence[Theme]) -> list[str]:
+def _article(
+    doc: Document,
+    brief: Brief,
+    note: str,
+    themes: Sequence[Theme],
+    copies: Sequence[Duplicate] = (),
+    docs: Mapping[str, Document] | None = None,
+) -> list[str]:
     out = [f"### {inline(doc.title) or '(untitled)'}", "", _meta(doc), ""]
+    if copies:
+        out += ["**Also in:** " + "; ".join(_copy(c, docs or {}) for c in copies), ""]
     if brief.sentences:
         out += ["**Brief.** " + " ".join(inline(s) for s in brief.sentences), ""]
     if brief.key_points:
@@ -63,13 +76,105 @@ def _article(doc: Document, brief: Brief, note: str, themes: Sequence[Theme]) ->
     return out
 
 
+def _copy(dup: Duplicate, docs: Mapping[str, Document]) -> str:
+    doc = docs.get(dup.doc_id)
+    what = "exact copy" if dup.kind == "exact" else f"near copy, {dup.similarity:.0%}"
+    source = doc.source if doc and doc.source else "unknown source"
+    return f"{inline(source)} · id {inline(dup.doc_id)} ({inline(what)})"
+
+
+def _span(story: Story) -> str:
+    if story.start is None:
+        return "undated"
+    if story.end is None or story.end == story.start:
+        return story.start.isoformat()
+    return f"{story.start.isoformat()} to {story.end.isoformat()}"
+
+
+def _anchor_labels(anchors: Sequence[SharedAnchor], limit: int = 8) -> str:
+    """Anchor labels worth reading: themes and near-zero ones (``AI``, ``2025``) explain nothing."""
+    worth = [a for a in anchors if a.kind != "theme" and a.weight >= 0.3]
+    return " · ".join(inline(a.label) for a in worth[:limit])
+
+
+def _who(doc: Document) -> str:
+    return f"{inline(doc.lang)} · {inline(doc.source or 'unknown source')}"
+
+
+def _story(
+    story: Story,
+    docs: Mapping[str, Document],
+    brief_of: Callable[[Document], Brief],
+    index: StoryIndex,
+) -> list[str]:
+    """One story told by several articles: members, anchors, and its facts side by side."""
+    from briefing.stories.align import align_story
+
+    langs = ", ".join(inline(x) for x in story.languages)
+    out = [  # a bold line, not a heading: ### stays one heading per article for outlines
+        f"**Story {inline(story.id)}: {inline(story.label) or '(untitled)'}**",
+        "",
+        f"{inline(_span(story))} · {langs} · {story.size} articles",
+        "",
+        f"**Shared anchors:** {_anchor_labels(story.anchors) or 'none'}",
+        "",
+        "**Articles**",
+        "",
+    ]
+    copies = {d.doc_id for d in story.duplicates}
+    for doc_id in story.documents:
+        if doc_id in copies or doc_id not in docs:
+            continue
+        doc = docs[doc_id]
+        date = doc.date.isoformat() if doc.date else "undated"
+        out.append(f"- {_who(doc)} · {inline(date)} · id {inline(doc_id)}: {inline(doc.title)}")
+        out += [f"  - also in: {_copy(c, docs)}" for c in story.also_in(doc_id)]
+    out += ["", "**Joined by**", ""]
+    out += [
+        f"- {inline(ln.a)} + {inline(ln.b)}: {_anchor_labels(ln.anchors)}" for ln in story.links
+    ]
+    alignment = align_story(story, docs, brief_of, index)
+    if alignment.shared:
+        out += ["", "**Side by side**", ""]
+        for n, row in enumerate(alignment.shared, 1):
+            out.append(f"{n}. {_anchor_labels(row.anchors)}")
+            out += [f"   - {_who(docs[c.doc_id])}: {inline(c.text)}" for c in row.cells if c]
+    if alignment.singles:
+        out += ["", "**Only one outlet reports**", ""]
+        for row in alignment.singles:
+            cell = next(c for c in row.cells if c is not None)
+            out.append(f"- {_who(docs[cell.doc_id])}: {inline(cell.text)}")
+    return [*out, ""]
+
+
+def _stories(
+    index: StoryIndex, docs: Mapping[str, Document], brief_of: Callable[[Document], Brief]
+) -> list[str]:
+    out = [
+        "## Stories",
+        "",
+        "Articles about one event, grouped across languages by the names, numbers and dates "
+        "they share; each fact the outlets share is lined up.",
+        "",
+    ]
+    shared = index.shared
+    if not shared:
+        return [*out, "No event is covered by more than one article.", ""]
+    for story in shared:
+        out += _story(story, docs, brief_of, index)
+    return out
+
+
 def render_markdown(
     selection: Selection,
     themes: Sequence[Theme],
     brief_of: Callable[[Document], Brief],
     note_of: Callable[[Document], str],
     corpus: str,
+    stories: StoryIndex | None = None,
 ) -> str:
+    """The export. With ``stories`` (grouped from ``selection.documents``), a Stories section
+    comes first and a duplicate is listed once, under the article it copies ("Also in")."""
     docs = selection.documents
     if selection.start and selection.end and selection.start != selection.end:
         span = f"{selection.start.isoformat()} to {selection.end.isoformat()}"
@@ -94,12 +199,33 @@ def render_markdown(
         ),
         "",
     ]
+    by_id = {d.id: d for d in docs}
+    copies: dict[str, list[Duplicate]] = {}
+    if stories is not None:
+        for dup in stories.duplicates.values():
+            if dup.of in by_id and dup.doc_id in by_id:
+                copies.setdefault(dup.of, []).append(dup)
+        shown_once = sum(len(c) for c in copies.values())
+        if shown_once:
+            note = f"- Duplicates: {shown_once}, each listed once under the article it copies"
+            out.insert(len(out) - 1, note)
+        out += _stories(stories, by_id, brief_of)
+    hidden = {c.doc_id for group in copies.values() for c in group}
+
+    def article(doc: Document) -> list[str]:
+        extra = sorted(copies.get(doc.id, ()), key=lambda d: d.doc_id)
+        return _article(doc, brief_of(doc), note_of(doc), themes, extra, by_id)
+
     for theme_id, group in group_by_theme(selection.dated, themes):
+        shown = [d for d in group if d.id not in hidden]
+        if not shown:
+            continue
         out += [f"## {inline(_label(themes, theme_id))}", ""]
-        for doc in group:
-            out += _article(doc, brief_of(doc), note_of(doc), themes)
-    if selection.undated:
+        for doc in shown:
+            out += article(doc)
+    undated = [d for d in selection.undated if d.id not in hidden]
+    if undated:
         out += ["## Undated articles", ""]
-        for doc in selection.undated:
-            out += _article(doc, brief_of(doc), note_of(doc), themes)
+        for doc in undated:
+            out += article(doc)
     return "\n".join(out).rstrip() + "\n"

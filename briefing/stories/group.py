@@ -4,9 +4,10 @@ The question is "which articles report the same event", across five languages, o
 
 1. Duplicates (:mod:`.dedupe`) are set aside under the copy that stands for them.
 2. Each remaining article gets its anchors (:mod:`.anchors`); each anchor its weight: the kind's
-   weight times its rarity in this corpus (BM25's IDF), so ``AI`` in every article weighs ~0.
+   weight times its rarity in this corpus (IDF, smoothed for small corpora), so ``AI`` in every
+   article weighs little.
 3. Blocking: only articles that share at least two *indexed* anchors are ever compared. An
-   anchor is indexed when it is distinctive (a name, number or headline phrase in at most ~40%
+   anchor is indexed when it is distinctive (a name, number or headline phrase in at most ~25%
    of the articles, extracted with confidence) and held by at most :data:`MAX_POSTING`
    articles; pairs dated further apart than :data:`WINDOW_DAYS` are skipped while blocking.
    The cost is the sum of the squared posting sizes, bounded by ``n × anchors × MAX_POSTING``
@@ -35,8 +36,9 @@ from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 WINDOW_DAYS = 10
 """The longest span of publication dates a story may have. News coverage of one event comes
 within days; commentary weeks later is a different story even when it recalls the event."""
-MIN_SCORE = 3.0
-"""Summed anchor weight a link needs: e.g. a rare name and a rare number (≈1.5 each)."""
+MIN_SCORE = 4.0
+"""Summed anchor weight a link needs: e.g. a name and a number each held by a few articles
+(≈2 each), or one such name with supporting anchors (a place, a date, the weekday)."""
 MIN_DISTINCTIVE = 2
 """Distinct distinctive anchors a link needs: one shared name alone is a coincidence."""
 MAX_POSTING = 200
