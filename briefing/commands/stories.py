@@ -26,8 +26,6 @@ from briefing.stories.story import SharedAnchor
 MAX_ANCHORS = 8
 """Anchors listed per story or link in text output (JSON has them all)."""
 POINT_WIDTH = 110
-SHOWN_WEIGHT = 0.3
-"""Lighter anchors (``2025``, ``AI``) are left out of text output: they explain nothing."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +55,7 @@ def anchor_json(anchor: SharedAnchor) -> dict[str, Any]:
         "kind": anchor.kind,
         "label": anchor.label,
         "weight": anchor.weight,
+        "rare": anchor.rare,
         "documents": list(anchor.documents),
     }
 
@@ -139,8 +138,9 @@ def _pad(text: str, width: int) -> str:
 
 
 def _labels(anchors: Sequence[SharedAnchor]) -> str:
-    """Anchor labels for a line of text: themes and near-zero anchors are left to ``--json``."""
-    worth = [a for a in anchors if a.kind != "theme" and a.weight >= SHOWN_WEIGHT]
+    """Anchor labels for a line of text: themes and common anchors (``AI``, ``2025``) are left
+    to ``--json``: they explain nothing."""
+    worth = [a for a in anchors if a.kind != "theme" and a.rare]
     shown = [one_line(a.label) for a in worth[:MAX_ANCHORS]]
     more = len(worth) - len(shown)
     return " · ".join(shown) + (f" · +{more}" if more > 0 else "")

@@ -92,8 +92,8 @@ def _span(story: Story) -> str:
 
 
 def _anchor_labels(anchors: Sequence[SharedAnchor], limit: int = 8) -> str:
-    """Anchor labels worth reading: themes and near-zero ones (``AI``, ``2025``) explain nothing."""
-    worth = [a for a in anchors if a.kind != "theme" and a.weight >= 0.3]
+    """Anchor labels worth reading: themes and common ones (``AI``, ``2025``) explain nothing."""
+    worth = [a for a in anchors if a.kind != "theme" and a.rare]
     return " · ".join(inline(a.label) for a in worth[:limit])
 
 

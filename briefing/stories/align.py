@@ -2,8 +2,9 @@
 
 The units are an article's key points and the brief sentences they do not repeat (the lede
 often carries the numbers: "plus de 1 000 participants"). Two units from different articles
-belong in one row when they share anchors weighing at least :data:`MIN_ROW_WEIGHT`: a rare name
-or number alone is enough, a weekday or a common place is not. Rows are built greedily, the
+belong in one row when they share rare anchors weighing at least :data:`MIN_ROW_WEIGHT`, one of
+them distinctive: a name or number a few articles hold is enough, a weekday or a place is not,
+and ``AI`` or ``中国`` in most articles never counts. Rows are built greedily, the
 strongest pairs first, with at most one unit per article in a row, so a row never shows two
 sentences of the same outlet. A unit no other article matches is a row of one: the points only
 that outlet reports.
@@ -15,14 +16,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.model import Brief, Document
-from briefing.stories.anchors import Anchor, Weights, label_for, text_anchors
+from briefing.stories.anchors import MAX_SHARE, SURE, Anchor, Weights, label_for, text_anchors
 from briefing.stories.group import pair_weight, shared_keys
 from briefing.stories.story import SharedAnchor, Story, StoryIndex
 
-MIN_ROW_WEIGHT = 1.0
-"""Shared weight that puts two points in one row: one rare name (Li Qiang ≈ 1.2) or number."""
-MIN_SHOWN = 0.3
-"""Anchors lighter than this are not shown for a row (``AI``, ``2025``)."""
+MIN_ROW_WEIGHT = 1.5
+"""Shared weight that puts two points in one row when one of the shared anchors is distinctive:
+one name or number held by a few articles (Li Qiang, 1000: ≈2) is enough."""
+MIN_ROW_SUPPORT = 2.5
+"""Shared weight that does it without a distinctive anchor: a place, a date and a weekday."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +115,13 @@ def align(
             col_b, _, _, anchors_b = units[y]
             if col_a == col_b:
                 continue
-            keys = shared_keys(anchors_a, anchors_b)
-            score = sum(pair_weight(k, (anchors_a, anchors_b), weights) for k in keys)
-            if score >= MIN_ROW_WEIGHT:
+            both = (anchors_a, anchors_b)
+            keys = [k for k in shared_keys(*both) if weights.share(k) <= MAX_SHARE]
+            score = sum(pair_weight(k, both, weights) for k in keys)
+            sure = any(
+                weights.distinctive(k) and min(a[k].confidence for a in both) >= SURE for k in keys
+            )
+            if score >= (MIN_ROW_WEIGHT if sure else MIN_ROW_SUPPORT):
                 pairs.append((score, x, y))
     pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
 
@@ -145,7 +151,7 @@ def align(
         shown = []
         for key in keys:
             weight = pair_weight(key, held, weights)
-            if weight < MIN_SHOWN:
+            if weights.share(key) > MAX_SHARE or key.startswith(("year:", "count:")):
                 continue
             kind, value = key.split(":", 1)
             forms = [f for h in held if key in h for f in h[key].forms]

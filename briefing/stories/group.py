@@ -29,7 +29,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from briefing.model import Document
-from briefing.stories.anchors import SURE, Anchor, Weights, document_anchors, label_for
+from briefing.stories.anchors import (
+    MAX_SHARE,
+    SURE,
+    Anchor,
+    Weights,
+    document_anchors,
+    label_for,
+)
 from briefing.stories.dedupe import Duplicate, find_duplicates
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 
@@ -84,7 +91,8 @@ def _shared(
         forms = [f for a in anchors if key in a for f in a[key].forms]
         holders = tuple(i for i, a in zip(doc_ids, anchors, strict=True) if key in a)
         label = label_for(kind, value, forms)
-        out.append(SharedAnchor(key, kind, label, round(weight, 3), holders))
+        rare = weights.share(key) <= MAX_SHARE
+        out.append(SharedAnchor(key, kind, label, round(weight, 3), holders, rare))
     return tuple(sorted(out, key=lambda s: (-s.weight, s.key)))
 
 

@@ -26,6 +26,9 @@ class SharedAnchor:
     """Kind weight × rarity in the corpus: what it adds to a link's score."""
     documents: tuple[str, ...] = ()
     """The articles (of the story or link) that contain it."""
+    rare: bool = True
+    """In few enough articles to say something (see :data:`.anchors.MAX_SHARE`): ``AI`` and
+    ``2025`` in most of a corpus are kept in JSON but not shown as an explanation."""
 
 
 @dataclass(frozen=True, slots=True)
