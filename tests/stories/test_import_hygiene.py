@@ -1,0 +1,33 @@
+"""Stories are core: no UI library, and ``briefing stories`` never loads Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_stories_import_no_ui() -> None:
+    mods = _modules_after(
+        "import briefing.stories, briefing.stories.align, briefing.stories.evaluate"
+    )
+    assert not {m for m in mods if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_briefing_stories_does_not_load_textual() -> None:
+    mods = _modules_after(
+        "import contextlib, io\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['stories'])"
+    )
+    assert "textual" not in mods
