@@ -150,6 +150,10 @@ def _story(
 def _stories(
     index: StoryIndex, docs: Mapping[str, Document], brief_of: Callable[[Document], Brief]
 ) -> list[str]:
+    """The Stories section; none when no event is covered by more than one article."""
+    shared = index.shared
+    if not shared:
+        return []
     out = [
         "## Stories",
         "",
@@ -157,9 +161,6 @@ def _stories(
         "they share; each fact the outlets share is lined up.",
         "",
     ]
-    shared = index.shared
-    if not shared:
-        return [*out, "No event is covered by more than one article.", ""]
     for story in shared:
         out += _story(story, docs, brief_of, index)
     return out
