@@ -7,7 +7,7 @@ of a story's articles (:mod:`.align`). Both are deterministic and offline.
 from __future__ import annotations
 
 from briefing.stories.dedupe import Duplicate, find_duplicates
-from briefing.stories.group import group_stories
+from briefing.stories.group import group_stories, stories_for
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "StoryIndex",
     "find_duplicates",
     "group_stories",
+    "stories_for",
 ]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -282,3 +283,32 @@ def _story_order(story: Story) -> tuple[int, int, str]:
     """Most-covered stories first, then the newest, then by id."""
     newest = story.end.toordinal() if story.end else 0
     return (-story.size, -newest, story.id)
+
+
+_last_lock = threading.Lock()
+_last: list[tuple[str, StoryIndex]] = []
+
+
+def _fingerprint(docs: Sequence[Document]) -> str:
+    digest = hashlib.sha1()
+    for doc in sorted(docs, key=lambda d: d.id):
+        when = doc.date.isoformat() if isinstance(doc.date, dt.date) else "-"
+        parts = (doc.id, doc.content_hash or doc.text, when, ",".join(doc.theme_ids))
+        digest.update("\t".join(parts).encode("utf-8", "replace") + b"\n")
+    return digest.hexdigest()
+
+
+def stories_for(docs: Sequence[Document]) -> StoryIndex:
+    """:func:`group_stories`, remembered for the last corpus asked about.
+
+    The reader's compare view needs the corpus's anchor weights each time it opens; grouping
+    10,000 articles again each time would cost seconds.
+    """
+    key = _fingerprint(docs)
+    with _last_lock:
+        if _last and _last[0][0] == key:
+            return _last[0][1]
+    index = group_stories(docs)
+    with _last_lock:
+        _last[:] = [(key, index)]
+    return index

@@ -3,21 +3,32 @@
 Each column is a :class:`BriefView` headed by title, source, language and date. Wide terminals
 share the width between columns; on a narrow one (``-narrow``, under 120 cells) they stack and
 the whole screen scrolls, because four 20-cell columns of CJK and French are unreadable.
+
+Under the columns, :class:`AlignedView` lines up the facts the articles share (a row per fact,
+across the language columns) and lists the points only one outlet reports. It is computed in a
+worker from the corpus's story index (:func:`briefing.stories.stories_for`) and stays hidden
+when the articles share no rare anchor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
+from briefing.tui.widgets.aligned_view import AlignedView
 from briefing.tui.widgets.brief_view import BriefView
 
 if TYPE_CHECKING:
+    from briefing.stories.align import Alignment
     from briefing.tui.app import BriefingApp
 
 
@@ -31,6 +42,14 @@ class CompareScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next column"),
     ]
 
+    @dataclass
+    class Aligned(Message):
+        """The worker lined up the compared documents (None: their briefs are not all made)."""
+
+        alignment: Alignment | None
+        story: str | None = None
+        """The label of the story all of them belong to, if one does."""
+
     def __init__(self, doc_ids: list[str]) -> None:
         super().__init__()
         self.doc_ids = list(doc_ids)
@@ -39,6 +58,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="columns"):
             for index, _ in enumerate(self.doc_ids):
                 yield BriefView(id=f"column-{index}", classes="column")
+        yield AlignedView(id="aligned")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -46,6 +66,32 @@ class CompareScreen(Screen[None]):
         for index in range(len(self.doc_ids)):
             self._fill(index)
         self.query_one("#column-0").focus()
+        self.align()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="align", description="Aligning")
+    def align(self) -> None:
+        """Line up the compared documents' key points; never touches widgets."""
+        from briefing.stories import stories_for
+        from briefing.stories.align import align
+
+        worker = get_current_worker()
+        app = self.app
+        docs = [app.documents[i] for i in self.doc_ids if i in app.documents]
+        briefs = {d.id: b for d in docs if (b := app.briefs.get(d.id)) is not None}
+        if len(docs) < 2 or len(briefs) < len(docs):
+            self.post_message(self.Aligned(None))
+            return
+        index = stories_for(list(app.documents.values()))
+        if worker.is_cancelled or index.weights is None:
+            return
+        alignment = align(docs, lambda d: briefs[d.id], index.weights, index.anchors)
+        stories = {index.story_of(d.id) for d in docs}
+        story = stories.pop() if len(stories) == 1 else None
+        if not worker.is_cancelled:
+            self.post_message(self.Aligned(alignment, story.label if story else None))
+
+    def on_compare_screen_aligned(self, message: Aligned) -> None:
+        self.query_one(AlignedView).show(message.alignment, self.app.documents, message.story)
 
     def _fill(self, index: int) -> None:
         app = self.app
@@ -56,6 +102,7 @@ class CompareScreen(Screen[None]):
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.doc_ids:
             self._fill(self.doc_ids.index(doc_id))
+            self.align()  # a brief may have just been made
 
     def action_back(self) -> None:
         self.dismiss()
