@@ -13,10 +13,9 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from briefing.commands.common import load, print_json
+from briefing.commands.common import briefs, load, print_json
 from briefing.corpus.detect import display_width
 from briefing.exitcodes import ExitCode
-from briefing.library import brief_for
 from briefing.model import Brief, Document
 from briefing.render.safe import one_line
 from briefing.stories import Story, StoryIndex, group_stories
@@ -219,7 +218,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
         return ExitCode.NOTHING
     documents = {d.id: d for d in docs}
     index = group_stories(docs)
-    aligned = alignments(index, documents, brief_for)
+    # briefs only for the articles shown side by side: one batch, from the cache when it can
+    shown = [documents[i] for s in index.shared for i in s.documents if i in documents]
+    aligned = alignments(index, documents, briefs(lib, shown))
     if args.json:
         print_json(
             {
