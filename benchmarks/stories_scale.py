@@ -7,7 +7,7 @@ in Han for ja/zh and in pinyin for fr/en, with a title), a Chinese city, an orga
 acronym, a number of participants, a date and a headline topic; each of its articles (ja, zh-cn,
 zh-tw, fr or en) opens with a lede that states them in its language's way (``1500人以上`` /
 ``plus de 1 500`` / ``more than 1,500``) and goes on with background sentences drawn from the
-seeds and the ``../shared/eval`` articles, their names replaced by made-up ones and half their
+seeds and the ``../shared/eval`` articles, their names replaced by made-up ones and their
 digits shuffled. About 10% are undated and 3% are cut copies of another article. Publication
 dates fall 0–3 days after the event; events spread over 2025.
 
@@ -63,8 +63,9 @@ TOPICS_FR = ("dévoile un plan", "signe un accord", "ouvre un sommet", "met en g
              "soutient un fonds", "lance une alliance", "reçoit des investisseurs",
              "fixe des objectifs", "nomme un émissaire", "baisse les taux",
              "promet une réforme", "salue un accord")  # fmt: skip
-TOPICS_JA = ("新計画", "協定署名", "首脳会議", "リスク警告", "基金支援", "同盟発足",
-             "投資家と会談", "目標設定", "特使任命", "利下げ", "改革表明", "合意歓迎")  # fmt: skip
+TOPICS_JA = ("新計画", "協定に署名", "サミットへ", "リスク警告", "基金を支援",
+             "同盟発足へ", "投資家と会談", "目標を設定", "特使を任命", "利下げ",
+             "改革を表明", "合意を歓迎")  # fmt: skip
 TOPICS_ZH = ("新计划", "签署协定", "峰会开幕", "风险警告", "基金支持", "联盟成立",
              "会见投资者", "设定目标", "任命特使", "降低利率", "承诺改革", "欢迎协议")  # fmt: skip
 ZH_SOURCES = 150
@@ -145,9 +146,8 @@ def _lede(lang: str, event: dict[str, object]) -> tuple[str, str]:
 
 
 def _scramble(sentence: str, rng: random.Random) -> str:
-    """Half the background sentences get other digits, as different reports would have."""
-    if rng.random() < 0.5:
-        return sentence
+    """Background sentences get other digits: a reused sentence would otherwise bring its
+    exact figures along, which unrelated reports never share."""
     return re.sub(r"\d", lambda _: str(rng.randrange(10)), sentence)
 
 
@@ -193,7 +193,7 @@ def build(n: int, seed: int = 20250726) -> tuple[list[Document], dict[str, int]]
     for event_no, day in enumerate(days):
         if len(docs) >= n:
             break
-        given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        given = rng.choice(GIVEN) + rng.choice(GIVEN)
         han = rng.choice(SURNAMES) + given
         event = {
             "name": (han, _pinyin(han)),

@@ -100,13 +100,24 @@ def _shared(
 def score_pair(
     a: Mapping[str, Anchor], b: Mapping[str, Anchor], weights: Weights
 ) -> tuple[float, int, list[str]]:
-    """(score, distinctive anchors shared, shared keys) of two articles' anchors."""
+    """(score, distinctive anchors shared, shared keys) of two articles' anchors.
+
+    A name inside a shared headline phrase is the same evidence twice (``… à Tianjin`` and
+    ``Tianjin``), so it does not count as a second distinctive anchor.
+    """
     keys = shared_keys(a, b)
     score = sum(pair_weight(k, (a, b), weights) for k in keys)
-    sure = sum(
-        weights.distinctive(k) and min(a[k].confidence, b[k].confidence) >= SURE for k in keys
-    )
-    return score, sure, keys
+    sure = [
+        k for k in keys if weights.distinctive(k) and min(a[k].confidence, b[k].confidence) >= SURE
+    ]
+    phrases = [k[9:] for k in sure if k.startswith("headline:")]
+    inside = {
+        k
+        for k in sure
+        if k.startswith("name:")
+        and any(f.casefold() in p for p in phrases for f in (*a[k].forms, *b[k].forms) if f)
+    }
+    return score, len(sure) - len(inside), keys
 
 
 def _candidates(
