@@ -31,3 +31,11 @@ def test_briefing_stories_does_not_load_textual() -> None:
         "    main(['stories'])"
     )
     assert "textual" not in mods
+
+
+def test_a_warm_briefing_stories_loads_nothing_heavy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_lazy_imports import loaded, modules_after
+
+    modules_after(["stories"], tmp_path)  # cold: reads, themes and summarizes the seeds
+    warm = modules_after(["stories"], tmp_path)
+    assert loaded(warm) == set()  # no jieba, sumy, langdetect, textual…

@@ -9,6 +9,7 @@ Qiang / 李強 · Saturday``), then what each outlet says. Hidden while there is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -17,7 +18,9 @@ from textual.widgets import Static
 
 from briefing.model import Document
 from briefing.render.safe import one_line
-from briefing.stories.align import Alignment, Point
+
+if TYPE_CHECKING:  # the stories package pulls in numpy: the app imports it in a worker
+    from briefing.stories.align import Alignment, Point
 
 LINING_UP = "Lining up shared facts…"
 
