@@ -23,8 +23,9 @@ daily
     wall time of ``python -m briefing daily CORPUS`` with the warm cache.
 tui
     ``BriefingApp.run_test()`` with the real pipeline and the warm cache: first paint (the
-    library screen up), rows (the documents listed), and the latency of each filter keystroke
-    (press, then wait until the list is rebuilt and the screen refreshed).
+    library screen up), rows (the documents listed), briefs (every cached brief delivered to
+    the app), and the latency of each filter keystroke once that is done (press, then wait until
+    the list is rebuilt and the screen refreshed).
 lexrank
     plain sumy LexRank (our offline tokenizer, as sumy's own needs NLTK data we cannot
     download; 3 sentences) on the same texts in one process, per CPU-second: the reference
@@ -224,9 +225,8 @@ def child_tui(corpus: str, keys: str) -> dict[str, Any]:
         app = BriefingApp([Path(corpus)], store=Store(Path(tempfile.mkdtemp()) / "notes.json"))
         async with app.run_test(size=(120, 40)) as pilot:
             paint = time.perf_counter() - t0
-            while not app.loaded:
+            while not app.loaded:  # set by the handler that fills the list, seen once it ends
                 await asyncio.sleep(0.005)
-            await pilot.pause()
             rows = time.perf_counter() - t0
             shown = len(app.query_one(DocumentList).doc_ids)
             deadline = time.perf_counter() + BRIEFS_WAIT
