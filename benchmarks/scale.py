@@ -225,10 +225,11 @@ def child_tui(corpus: str, keys: str) -> dict[str, Any]:
         app = BriefingApp([Path(corpus)], store=Store(Path(tempfile.mkdtemp()) / "notes.json"))
         async with app.run_test(size=(120, 40)) as pilot:
             paint = time.perf_counter() - t0
-            while not app.loaded:  # set by the handler that fills the list, seen once it ends
+            listing = app.query_one(DocumentList)
+            while not app.loaded or len(listing.doc_ids) < len(app.documents):
                 await asyncio.sleep(0.005)
             rows = time.perf_counter() - t0
-            shown = len(app.query_one(DocumentList).doc_ids)
+            shown = len(listing.doc_ids)
             deadline = time.perf_counter() + BRIEFS_WAIT
             while len(app.briefs) < len(app.documents) and time.perf_counter() < deadline:
                 await asyncio.sleep(0.05)
