@@ -409,8 +409,10 @@ def report(rows: list[dict[str, Any]], seeds: tuple[float, float], jobs: int) ->
             f"warm open {growth(lambda r: r['warm']['open_s'])}",
             f"daily {growth(lambda r: r['daily_s'])}",
         ]
-        if "tui" in b:
+        if "tui" in b and "tui" in a:
             parts.append(f"tui rows {growth(lambda r: r['tui']['rows_s'])}")
+            parts.append(f"tui briefs {growth(lambda r: r['tui']['briefs_s'])}")
+            parts.append(f"key {growth(lambda r: statistics.median(r['tui']['keys_ms']))}")
         print("  " + ", ".join(parts))
 
 
@@ -422,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-tui", action="store_true")
     parser.add_argument("--profile", choices=("cold", "warm"), help="profile one step and stop")
     parser.add_argument("--work", type=Path, help="keep corpora and caches here (default: temp)")
+    parser.add_argument("--save", type=Path, help="also write the measurements to this JSON file")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -448,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         seeds = seeds_daily(work)
         rows = [measure(n, work, jobs, args.keys, args.skip_tui) for n in sizes]
+        if args.save:
+            args.save.write_text(json.dumps({"seeds": seeds, "jobs": jobs, "rows": rows}))
         report(rows, seeds, jobs)
     return 0
 
