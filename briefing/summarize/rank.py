@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -80,9 +80,11 @@ def _stemmer(lang: str) -> Callable[[str], str]:
     if family(lang) in ("ja", "zh"):
         return null_stemmer
     try:
-        return Stemmer(sumy_language(lang))
+        stemmer = Stemmer(sumy_language(lang))
     except LookupError:
         return null_stemmer
+    # every ranker stems every word again; Snowball is pure Python, so remember the answers
+    return lru_cache(maxsize=100_000)(stemmer)
 
 
 @dataclass
