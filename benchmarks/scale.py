@@ -412,8 +412,13 @@ def report(rows: list[dict[str, Any]], seeds: tuple[float, float], jobs: int) ->
         if "tui" in b and "tui" in a:
             parts.append(f"tui rows {growth(lambda r: r['tui']['rows_s'])}")
             parts.append(f"tui briefs {growth(lambda r: r['tui']['briefs_s'])}")
-            parts.append(f"key {growth(lambda r: statistics.median(r['tui']['keys_ms']))}")
+
         print("  " + ", ".join(parts))
+        if "tui" in b and "tui" in a:
+            ka, kb = (statistics.median(r["tui"]["keys_ms"]) for r in (a, b))
+            print(
+                f"  filter keystroke (median, whole list) {ka:.0f} → {kb:.0f} ms (×{kb / ka:.1f})"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -425,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=("cold", "warm"), help="profile one step and stop")
     parser.add_argument("--work", type=Path, help="keep corpora and caches here (default: temp)")
     parser.add_argument("--save", type=Path, help="also write the measurements to this JSON file")
+    parser.add_argument("--report", type=Path, help="print the table of a --save file and stop")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -437,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
             "profile": lambda: child_profile(corpus, extra[0]),
         }[mode]()
         print(json.dumps(result))
+        return 0
+    if args.report:
+        saved = json.loads(args.report.read_text())
+        report(saved["rows"], tuple(saved["seeds"]), saved["jobs"])
         return 0
     from briefing.cache.pool import available_cores
 
