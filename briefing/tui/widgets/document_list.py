@@ -8,7 +8,7 @@ never markup, and an escape sequence in a source name never reaches the terminal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -106,7 +106,9 @@ class DocumentList(OptionList):
         """Document id of each option shown (None for headings and the "more" line)."""
         self._items: list[Group | str] = []
         """Everything the list holds, in order: headings (Group) and document ids."""
-        self._rows: dict[str, Row] = {}
+        self._rows: Mapping[str, Row] = {}
+        self._updated: dict[str, Row] = {}
+        """Rows changed since :meth:`show` (read, note, mark), over ``_rows``."""
         self._done = 0
         """How many of ``_items`` have options so far."""
 
@@ -122,7 +124,7 @@ class DocumentList(OptionList):
         """The documents in the list, in display order (each once), shown yet or not."""
         return list(dict.fromkeys(i for i in self._items if isinstance(i, str)))
 
-    def show(self, groups: Sequence[Group], rows: dict[str, Row], empty: str) -> None:
+    def show(self, groups: Sequence[Group], rows: Mapping[str, Row], empty: str) -> None:
         """Replace the rows, keeping the cursor on the same document when it is still listed.
 
         Only the first :data:`PAGE` documents get options now; the rest are added as the cursor
@@ -130,7 +132,8 @@ class DocumentList(OptionList):
         it 10,000 rows made each filter keystroke cost ~0.4 s; a page keeps it constant.
         """
         keep = self.highlighted_doc_id
-        self._rows = dict(rows)
+        self._rows = rows
+        self._updated = {}
         self._items = []
         for group in groups:
             self._items.append(group)
@@ -164,7 +167,7 @@ class DocumentList(OptionList):
         options: list[Option] = []
         for item in self._items[self._done : stop]:
             if isinstance(item, str):
-                options.append(Option(render_row(self._rows[item])))
+                options.append(Option(render_row(self._updated.get(item) or self._rows[item])))
                 self._row_ids.append(item)
             else:
                 heading = render_heading(item)
@@ -190,7 +193,7 @@ class DocumentList(OptionList):
 
     def update_row(self, row: Row) -> None:
         """Redraw every row of one document after its read state, note or mark changed."""
-        self._rows[row.doc.id] = row
+        self._updated[row.doc.id] = row
         prompt = render_row(row)
         for index, doc_id in enumerate(self._row_ids):
             if doc_id == row.doc.id:
