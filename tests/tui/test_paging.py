@@ -51,3 +51,19 @@ async def test_filter_finds_documents_beyond_the_first_page(store_path: Path) ->
         listing = app.library.query_one(DocumentList)
         assert listing.doc_ids == ["d0003"]
         assert listing.highlighted_doc_id == "d0003"
+
+
+async def test_narrowing_then_widening_the_filter_gives_the_right_documents(
+    store_path: Path,
+) -> None:
+    app = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(DOCS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(pilot)
+        box = app.library.query_one("#filter", Input)
+        listing = app.library.query_one(DocumentList)
+        counts = []
+        for query in ("Article 01", "Article 012", "Article 0123", "Article 01", "article 01 body"):
+            box.value = query
+            await pilot.pause()
+            counts.append(len(listing.doc_ids))
+        assert counts == [100, 10, 1, 100, 100]
