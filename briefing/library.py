@@ -239,7 +239,9 @@ def _load_files(
             results[shown] = (themed, probs + theme_probs)
             fresh.add(shown)
             st = stats[shown]
-            if cacheable and st is not None and st.st_size <= max_bytes:
+            # ids are stored without their prefix (it depends on the root the file was found in)
+            prefixed = all(doc.id.startswith(rel) for doc in docs)
+            if cacheable and prefixed and st is not None and st.st_size <= max_bytes:
                 payload = encode_file(rel, docs, probs)
                 file_rows.append(
                     (absolute[shown], rel, st.st_size, st.st_mtime_ns, version, payload)
