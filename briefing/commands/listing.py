@@ -10,21 +10,7 @@ from briefing.corpus.detect import display_width
 from briefing.exitcodes import ExitCode
 from briefing.library import find_documents
 from briefing.render.jsonout import document_full, document_summary, theme_summary
-from briefing.render.safe import inert, one_line
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width:
-            if out:
-                out[-1] = "…"
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * max(0, width - display_width("".join(out)))
+from briefing.render.safe import fit, inert, one_line
 
 
 def _done(lib_problems: tuple) -> int:
@@ -47,7 +33,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             date = d.date.isoformat() if d.date else "-"
             source = one_line(d.source or "-")
             print(
-                f"{_fit(d.id, id_width)}  {date:<10}  {d.lang:<5}  {_fit(source, 18)}  "
+                f"{fit(d.id, id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
                 f"{one_line(d.title)}"
             )
     if not docs:

@@ -14,10 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from briefing.commands.common import briefs, load, print_json
-from briefing.corpus.detect import display_width
 from briefing.exitcodes import ExitCode
 from briefing.model import Brief, Document
-from briefing.render.safe import one_line
+from briefing.render.safe import fit, one_line
 from briefing.stories import Story, StoryIndex, group_stories
 from briefing.stories.align import Alignment, align_story
 from briefing.stories.story import SharedAnchor
@@ -122,20 +121,6 @@ def alignments(
     return {s.id: align_story(s, documents, brief_of, index) for s in index.shared}
 
 
-def _pad(text: str, width: int) -> str:
-    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width:
-            if out:
-                out[-1] = "…"
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * max(0, width - display_width("".join(out)))
-
-
 def _labels(anchors: Sequence[SharedAnchor]) -> str:
     """Anchor labels for a line of text: themes and common anchors (``AI``, ``2025``) are left
     to ``--json``: they explain nothing."""
@@ -172,7 +157,7 @@ def story_lines(
         date = doc.date.isoformat() if doc.date else "undated"
         source = one_line(doc.source or "-")
         out.append(
-            f"  - {doc_id}  {date:<10}  {doc.lang:<5}  {_pad(source, 14)}  {_clip(doc.title, 60)}"
+            f"  - {doc_id}  {date:<10}  {doc.lang:<5}  {fit(source, 14)}  {_clip(doc.title, 60)}"
         )
         for dup in story.also_in(doc_id):
             copy = documents.get(dup.doc_id)
@@ -190,7 +175,7 @@ def story_lines(
         for cell in row.cells:
             if cell is not None:
                 doc = documents[cell.doc_id]
-                source = _pad(one_line(doc.source or "-"), 14)
+                source = fit(one_line(doc.source or "-"), 14)
                 out.append(f"      {doc.lang:<5} {source} {_clip(cell.text)}")
     by_column: dict[str, int] = {}
     for row in alignment.singles:

@@ -78,7 +78,7 @@ def detect_language(text: str) -> str:
     return lang.lower()
 
 
-_MONTHS = {
+MONTHS = {
     # English
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -89,7 +89,8 @@ _MONTHS = {
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
 }  # fmt: skip
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+"""Month names in English and French (full and abbreviated), longest first for regexes."""
 
 # "2025年7月26日", "2025 年 7 月 26 日"
 CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -97,11 +98,11 @@ CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日
 NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
 # "26 juillet 2025", "1er août 2025", "26 July 2025"
 DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)", re.I
+    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)", re.I
 )
 # "July 26, 2025", "Jul. 26 2025"
 MONTH_DAY_YEAR = re.compile(
-    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
+    rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
 )
 # words right after a date that say it is the publication date: "2025年8月5日の記事", "…日发布"
 PUBLISHED_AFTER = re.compile(r"^\s*(?:の記事|付|発行|発表|发布|發布|刊|讯|訊|电|電|更新)")
@@ -131,10 +132,10 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
         if date := _make_date(m[1], m[3], m[4]):
             found.append((m.start(), m.end(), date))
     for m in DAY_MONTH_YEAR.finditer(text):
-        if date := _make_date(m[3], _MONTHS[m[2].lower()], m[1]):
+        if date := _make_date(m[3], MONTHS[m[2].lower()], m[1]):
             found.append((m.start(), m.end(), date))
     for m in MONTH_DAY_YEAR.finditer(text):
-        if date := _make_date(m[3], _MONTHS[m[1].lower()], m[2]):
+        if date := _make_date(m[3], MONTHS[m[1].lower()], m[2]):
             found.append((m.start(), m.end(), date))
     return sorted(found, key=lambda f: f[0])
 

@@ -44,3 +44,19 @@ def inert(text: str, *, keep_newlines: bool = True) -> str:
 def one_line(text: str) -> str:
     """For list rows and headers: inert, and on a single line."""
     return inert(text, keep_newlines=False).strip()
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (with "…") and padded to ``width`` terminal columns; CJK characters take two."""
+    from briefing.corpus.detect import display_width
+
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width:
+            if out:
+                out[-1] = "…"
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * max(0, width - display_width("".join(out)))

@@ -15,16 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}  # fmt: skip
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from briefing.corpus.detect import MONTH_NAMES, MONTHS
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """English names, indexed like :meth:`datetime.date.weekday`, for showing a weekday key."""
@@ -46,12 +37,12 @@ CJK_DATE = re.compile(r"(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\
 ISO_DATE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "26 juillet 2025", "1er août", "26 July 2025", "le 26 juillet"
 DAY_MONTH = re.compile(
-    rf"(?<![\d\w])(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}})(?!\d))?",
+    rf"(?<![\d\w])(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH_NAMES})\b\.?(?:,?\s+(\d{{4}})(?!\d))?",
     re.I,
 )
 # "July 26, 2025", "Jul. 26", "July 26th"
 MONTH_DAY = re.compile(
-    rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{{4}})(?!\d))?", re.I
+    rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{{4}})(?!\d))?", re.I
 )
 # a weekday word in any of the five languages: "samedi", "Saturday", "土曜日", "星期六", "週六"
 WEEKDAY = re.compile(
@@ -147,11 +138,11 @@ def extract_figures(text: str) -> list[Figure]:
     for m in ISO_DATE.finditer(text):
         add_date(m, m[1], int(m[3]), int(m[4]))
     for m in DAY_MONTH.finditer(text):
-        add_date(m, m[3], _MONTHS[m[2].lower()], int(m[1]))
+        add_date(m, m[3], MONTHS[m[2].lower()], int(m[1]))
     for m in MONTH_DAY.finditer(text):
         if m[1].lower() == "may" and not m[3]:
             continue  # "may 12" is as often the verb as the month
-        add_date(m, m[3], _MONTHS[m[1].lower()], int(m[2]))
+        add_date(m, m[3], MONTHS[m[1].lower()], int(m[2]))
     for m in WEEKDAY.finditer(text):
         out.append(Figure("weekday", str(_WEEKDAYS[m[0].lower()]), m[0]))
     blanked = list(text)
