@@ -277,12 +277,10 @@ def test_missing_user_dir_is_not_a_problem(briefing_home: Path) -> None:
     assert {t.id for t in themes} == ALL
 
 
-def test_example_in_readme_section_loads(tmp_path: Path) -> None:
-    doc = Path(__file__).resolve().parents[1] / "docs" / "themes-readme-section.md"
-    if not doc.exists():
-        pytest.skip("README section not written yet")
-    text = doc.read_text(encoding="utf-8")
-    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+def test_example_in_readme_loads(tmp_path: Path) -> None:
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    example = text.split("### Example theme file", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     write(tmp_path, "example.toml", example)
     themes, problems = load_themes([tmp_path])
     assert problems == ()
