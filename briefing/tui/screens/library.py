@@ -130,7 +130,7 @@ class LibraryScreen(Screen[None]):
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.app.documents:
             self.query_one(DocumentList).update_row(self.app.row(doc_id))
-            self._update_status(len(self.query_one(DocumentList).doc_ids))
+            self._update_status(self.query_one(DocumentList).count)
         if doc_id == self.query_one(DocumentList).highlighted_doc_id:
             self._show_preview(doc_id)
 

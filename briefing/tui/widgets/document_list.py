@@ -111,6 +111,7 @@ class DocumentList(OptionList):
         """Rows changed since :meth:`show` (read, note, mark), over ``_rows``."""
         self._done = 0
         """How many of ``_items`` have options so far."""
+        self._count = 0
 
     @property
     def highlighted_doc_id(self) -> str | None:
@@ -118,6 +119,11 @@ class DocumentList(OptionList):
         if index is None or index >= len(self._row_ids):
             return None
         return self._row_ids[index]
+
+    @property
+    def count(self) -> int:
+        """How many documents the list holds: cheap, for a status line updated per brief."""
+        return self._count
 
     @property
     def doc_ids(self) -> list[str]:
@@ -138,6 +144,7 @@ class DocumentList(OptionList):
         for group in groups:
             self._items.append(group)
             self._items.extend(group.doc_ids)
+        self._count = len(set(i for i in self._items if isinstance(i, str)))
         self._row_ids = []
         self._done = 0
         self.clear_options()
