@@ -45,6 +45,16 @@ def cache_dir() -> Path:
     return platformdirs.user_cache_path(APP)
 
 
+def log_dir() -> Path:
+    """Logs: the reader's crash reports and what worker processes printed."""
+    home = _home()
+    if home:
+        return home / "log"
+    import platformdirs
+
+    return platformdirs.user_log_path(APP)
+
+
 def user_themes_dir() -> Path:
     """User theme files: each ``*.toml`` here adds a theme or overrides a bundled one by id."""
     return config_dir() / "themes"

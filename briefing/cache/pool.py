@@ -15,8 +15,10 @@ finished, exit 130) instead of every worker printing a traceback.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -45,8 +47,62 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _ignore_sigint() -> None:
+def _start_worker(log_path: str | None) -> None:
+    """Set up a fresh worker: SIGINT ignored, and stdio that are not the parent's terminal.
+
+    A worker inherits the parent's file descriptors 0–2. Under the TUI those are the terminal
+    Textual draws on, so anything a library prints in a worker (jieba's "Building prefix
+    dict", a warning, a traceback as the worker dies) would scribble over the screen. Stdin
+    becomes ``/dev/null`` and stdout/stderr go to the worker log, the same under the CLI.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 0)
+        out = null
+        if log_path:
+            with contextlib.suppress(OSError):
+                out = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    The tracker is started on the first process spawn and passes ``sys.stderr.fileno()`` to
+    its child. Under Textual, ``sys.stderr`` is a capture object whose ``fileno()`` is -1, so
+    every spawn fails with "bad value(s) in fds_to_keep" and a new folder never opens in the
+    reader. Started once here, with the interpreter's own stderr (or ``/dev/null``) in place
+    for that moment, later spawns find it running and never look at ``sys.stderr`` again.
+    """
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    real = sys.__stderr__
+    try:
+        fine = real is not None and real.fileno() >= 0
+    except (OSError, ValueError):
+        fine = False
+    null = None if fine else open(os.devnull, "w")  # noqa: SIM115 - closed below
+    try:
+        sys.stderr = real if fine else null  # type: ignore[assignment]
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
+        if null is not None:
+            null.close()
+
+
+def _worker_log() -> str | None:
+    from briefing.paths import log_dir
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return str(folder / "workers.log")
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
@@ -57,10 +113,12 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=False, cancel_futures=True)
             import multiprocessing
 
+            _start_resource_tracker()
             _pool = ProcessPoolExecutor(
                 max_workers=jobs,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_sigint,
+                initializer=_start_worker,
+                initargs=(_worker_log(),),
             )
             _pool_jobs = jobs
             pools_started += 1
