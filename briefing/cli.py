@@ -137,18 +137,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
 def _open(args: argparse.Namespace) -> int:
     from briefing.library import corpus_paths
-    from briefing.tui.app import BriefingApp
-    from briefing.tui.pipeline import Pipeline
 
     paths = corpus_paths(args.corpus)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
         return ExitCode.USAGE
+    if not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin)):
+        # The reader draws on the terminal and reads keys from it: into a file or a pipe it
+        # would write escape codes and wait for keys that never come.
+        sys.stderr.write(
+            "briefing: the reader needs a terminal (stdin and stdout); for text try "
+            "`briefing list`, `briefing daily` or `briefing export -o -`\n"
+        )
+        return ExitCode.USAGE
+
+    from briefing.render.safe import one_line
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.pipeline import Pipeline
+
     pipeline = Pipeline.default(args.max_size, use_cache=args.use_cache, jobs=args.jobs)
-    BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline).run()
+    app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline)
+    app.run()
+    if app.return_code:
+        error = app._exception
+        what = one_line(f"{type(error).__name__}: {error}") if error else "unknown error"
+        where = f"; details in {app.crash_log}" if app.crash_log else ""
+        sys.stderr.write(f"briefing: the reader stopped on an unexpected error: {what}{where}\n")
+        return ExitCode.NOTHING
     return ExitCode.OK
 
 

@@ -141,12 +141,16 @@ def open_library(
     use_cache: bool = True,
     jobs: int | None = None,
     should_stop: ShouldStop | None = None,
+    on_documents: Callable[[Sequence[Document]], None] | None = None,
 ) -> Library:
     """Load ``corpus`` with themes, from the cache where it is still valid.
 
     ``progress(done, total)`` counts files (then, if theme files changed, documents being
     re-matched); ``jobs`` caps the worker processes (default: every core; 1: none);
-    ``should_stop`` lets a TUI worker give up between chunks.
+    ``should_stop`` lets a TUI worker give up between chunks; ``on_documents`` gets the
+    documents of each batch of files as it is read (cached ones first), so a reader can list
+    them before the folder is done. Those may still lack their themes, and an id can still get
+    its ``~2`` (the same relative name under a second root): the returned corpus is final.
     """
     from briefing.themes import load_themes
 
@@ -154,7 +158,9 @@ def open_library(
     cache = _cache(use_cache)
     themes, theme_problems = load_themes()
     files, problems = iter_files(paths)
-    loaded, fresh = _load_files(files, themes, max_bytes, cache, jobs, progress, should_stop)
+    loaded, fresh = _load_files(
+        files, themes, max_bytes, cache, jobs, progress, should_stop, on_documents
+    )
     if cache is not None:
         _forget_deleted(cache, paths, files)
 
@@ -183,6 +189,7 @@ def _load_files(
     jobs: int | None,
     progress: Progress | None,
     should_stop: ShouldStop | None,
+    on_documents: Callable[[Sequence[Document]], None] | None = None,
 ) -> tuple[dict[str, tuple[list[Document], list[Problem]]], set[str]]:
     """Each file's documents and problems, by path as found, and the paths read just now.
 
@@ -221,6 +228,8 @@ def _load_files(
         todo.append((shown, rel, max_bytes))
 
     total, done = len(files), len(files) - len(todo)
+    if on_documents and results:
+        on_documents([doc for docs, _probs in results.values() for doc in docs])
     if progress:
         progress(done, total)
 
@@ -249,6 +258,8 @@ def _load_files(
         if cache is not None:
             cache.store_files(file_rows)
             cache.store_themes(theme_rows, themes_key)
+        if on_documents:
+            on_documents([doc for shown, _, _ in chunk for doc in results[shown][0]])
         done += len(chunk)
         if progress:
             progress(done, total)

@@ -11,8 +11,19 @@ treated like a database:
 * a write re-reads the file under a lock and applies only this change to it, so two briefing
   processes (a TUI and a ``briefing export``) never lose each other's notes.
 
-Entries are keyed by ``Document.id`` and also remember the document's ``content_hash``: a note
-follows its article when the corpus folder is moved or renamed and the ids change.
+**Keys.** An entry belongs to one article of one folder: its key is the article's file as an
+absolute path, plus ``#N`` for the N-th article of a file that holds several
+(``/home/ana/news/feeds/mixed.xml#3``). Version 1 keyed entries by the id inside the corpus
+(``feeds/mixed.xml#3``), so a note taken in one folder showed on whatever article sat at the same
+relative path of another folder. Each entry also keeps the article's ``content_hash`` and title:
+
+* :meth:`Store.attach` (called once a corpus is loaded) moves an entry whose article was renamed
+  or moved to its new place, found by its text: the old file is gone, or the article moved within
+  its file (a feed that gained an item);
+* an entry at a place that now holds a *different* article (a refreshed feed's ``#3``) is never
+  shown on it: it is set apart under ``missing:`` and listed by ``briefing notes``, never dropped;
+* version-1 files are migrated on first open: the old file is kept as ``notes.json.v1``, and
+  its entries wait under ``v1:`` until a corpus holding their text is opened.
 """
 
 from __future__ import annotations
@@ -21,9 +32,10 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +43,16 @@ from briefing import paths
 from briefing.atomic import write_atomic
 from briefing.model import Document, Problem
 
-VERSION = 1
+VERSION = 2
 """The file format written here; a newer number means a newer briefing wrote it: read only."""
 FILENAME = "notes.json"
+UNPLACED = "v1:"
+"""Key prefix of entries migrated from version 1 that no opened corpus has placed yet."""
+MISSING = "missing:"
+"""Key prefix of entries whose article is no longer where they were written."""
+_FRAGMENT = re.compile(r"(#\d+)?(?:~\d+)?$")
+"""The tail of a document id: ``#3`` (third article of its file), then ``~2`` (the same
+relative name under a second root, which says nothing about the file)."""
 LOCK_TIMEOUT = 5.0
 """Seconds to wait for another process's write; writes take milliseconds, so longer means stale."""
 
@@ -48,6 +67,10 @@ class Entry:
     """The text the note was written against; finds the entry again if the id changes."""
     updated: str = ""
     """ISO timestamp of the last change (UTC), for exports and for humans reading the file."""
+    title: str = ""
+    """The article's title when the entry was written: tells a moved article from a new one."""
+    doc_id: str = ""
+    """The article's id in its corpus then, for ``briefing notes``."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +78,8 @@ class Entry:
             "note": self.note,
             "content_hash": self.content_hash,
             "updated": self.updated,
+            "title": self.title,
+            "id": self.doc_id,
         }
 
     @classmethod
@@ -69,6 +94,8 @@ class Entry:
             note=note,
             content_hash=str(value.get("content_hash", "")),
             updated=str(value.get("updated", "")),
+            title=str(value.get("title", "")),
+            doc_id=str(value.get("id", "")),
         )
 
     @property
@@ -84,17 +111,58 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def article_key(doc: Document) -> str:
+    """Where ``doc`` lives: its file's absolute path, plus ``#N`` inside a multi-article file."""
+    match = _FRAGMENT.search(doc.id)
+    fragment = match.group(1) or "" if match else ""
+    return os.path.abspath(doc.path or doc.id) + fragment
+
+
+def _file_of(key: str) -> str:
+    return _FRAGMENT.sub("", key, count=1)
+
+
 def _parse(raw: bytes) -> dict[str, Entry]:
-    """The entries in ``raw``; raises ValueError for anything that is not a version-1 store."""
+    """The entries in ``raw``; raises ValueError for anything that is not a notes file.
+
+    A version-1 file (keyed by ids inside a corpus) comes back with every key under
+    :data:`UNPLACED`: :meth:`Store.attach` places them by their text.
+    """
     data = json.loads(raw.decode("utf-8"))
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+    if not isinstance(data, dict):
         raise ValueError("not a briefing notes file")
     version = data.get("version")
     if isinstance(version, int) and version > VERSION:
         raise _NewerVersion(version)
-    if version != VERSION:
-        raise ValueError(f"unknown version {version!r}")
-    return {str(key): Entry.from_json(value) for key, value in data["documents"].items()}
+    if version == 1 and isinstance(data.get("documents"), dict):
+        return {UNPLACED + str(k): Entry.from_json(v) for k, v in data["documents"].items()}
+    if version != VERSION or not isinstance(data.get("articles"), dict):
+        raise ValueError(f"not a briefing notes file (version {version!r})")
+    return {str(key): Entry.from_json(value) for key, value in data["articles"].items()}
+
+
+def _version(raw: bytes) -> object:
+    with contextlib.suppress(ValueError, UnicodeDecodeError, AttributeError):
+        return json.loads(raw.decode("utf-8")).get("version")
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _holds(entry: Entry, doc: Document, key: str) -> bool:
+    """Whether ``entry``, found at ``doc``'s place, was written on this article.
+
+    The same text, or the same file for a one-article file (an edited article keeps its note),
+    or the same title inside a multi-article file (repair changed the text, not the article).
+    A feed's ``#3`` that now holds another story fails all three.
+    """
+    if not entry.content_hash or entry.content_hash == doc.content_hash:
+        return True
+    if _file_of(key) == key:
+        return True
+    return bool(entry.title) and _same_title(entry.title, doc.title)
 
 
 class _NewerVersion(ValueError):
@@ -102,8 +170,8 @@ class _NewerVersion(ValueError):
 
 
 def _dump(entries: dict[str, Entry]) -> bytes:
-    documents = {key: entry.to_json() for key, entry in sorted(entries.items()) if not entry.empty}
-    data = {"version": VERSION, "documents": documents}
+    articles = {key: entry.to_json() for key, entry in sorted(entries.items()) if not entry.empty}
+    data = {"version": VERSION, "articles": articles}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -122,10 +190,7 @@ class Store:
         self.problems: list[Problem] = []
         self.read_only = False
         """True when the file was written by a newer briefing: changes stay in memory only."""
-        self._entries: dict[str, Entry] = {}
-        self._by_hash: dict[str, str] = {}
-        self._entries = self._load()
-        self._index()
+        self._entries: dict[str, Entry] = self._load()
 
     # reading -------------------------------------------------------------------------------
 
@@ -140,13 +205,30 @@ class Store:
             self.read_only = True
             return {}
         try:
-            return _parse(raw)
+            entries = _parse(raw)
         except _NewerVersion:
             self._problem("notes were written by a newer briefing; changes will not be saved")
             self.read_only = True
             return {}
         except (ValueError, UnicodeDecodeError):
             return self._recover()
+        if _version(raw) == 1:
+            self._migrate(raw, entries)
+        return entries
+
+    def _migrate(self, raw: bytes, entries: dict[str, Entry]) -> None:
+        """Keep the version-1 file as ``notes.json.v1`` and write it out as version 2."""
+        keep = self.path.with_name(self.path.name + ".v1")
+        try:
+            if not keep.exists():
+                write_atomic(keep, raw)
+            with self._locked():
+                on_disk = self.path.read_bytes()
+                if _version(on_disk) == 1:  # another process may have migrated it meanwhile
+                    write_atomic(self.path, _dump(entries))
+        except (OSError, StoreError) as error:
+            self._problem(f"cannot migrate the notes file (kept as it was): {error}")
+            self.read_only = True
 
     def _recover(self) -> dict[str, Entry]:
         moved = self._move_aside()
@@ -183,17 +265,14 @@ class Store:
     def _problem(self, message: str) -> None:
         self.problems.append(Problem(str(self.path), message))
 
-    def _index(self) -> None:
-        self._by_hash = {e.content_hash: key for key, e in self._entries.items() if e.content_hash}
-
     def entry(self, doc: Document) -> Entry:
-        """The entry for ``doc``: by id, or by its text when the id changed (a moved folder)."""
-        found = self._entries.get(doc.id)
-        if found is None and doc.content_hash:
-            key = self._by_hash.get(doc.content_hash)
-            if key is not None:
-                found = self._entries[key]
-        return found or Entry()
+        """The entry written on ``doc`` at its place; empty when there is none, or when the
+        entry there was written on another article."""
+        key = article_key(doc)
+        found = self._entries.get(key)
+        if found is None or not _holds(found, doc, key):
+            return Entry()
+        return found
 
     def is_read(self, doc: Document) -> bool:
         return self.entry(doc).read
@@ -202,23 +281,95 @@ class Store:
         return self.entry(doc).note
 
     def entries(self) -> dict[str, Entry]:
-        """Every stored entry by document id (for exports)."""
+        """Every stored entry by key (article place, or a ``v1:``/``missing:`` key)."""
         return dict(self._entries)
+
+    def unplaced(self) -> dict[str, Entry]:
+        """Entries whose article is not where they were written, by key: for ``briefing notes``."""
+        return {k: e for k, e in self._entries.items() if k.startswith((UNPLACED, MISSING))}
+
+    # placing entries on a loaded corpus ----------------------------------------------------
+
+    def attach(self, docs: Iterable[Document]) -> int:
+        """Follow moved and renamed articles of a just-loaded corpus; returns entries moved.
+
+        An entry moves to a document with its text when that document has no entry of its own
+        and the entry's place is unusable: its file is gone, it is a version-1 entry, the place
+        holds another article now, or it was a place in one of this corpus's files that no
+        longer exists (a feed that lost an item). An entry in another folder that still exists
+        stays where it is, so two copies of a folder keep their own notes. An entry whose
+        place holds another article and whose own article is nowhere is set apart under
+        :data:`MISSING`, so no note is ever shown on the wrong article and none is dropped.
+        """
+        by_key: dict[str, Document] = {}
+        by_hash: dict[str, list[str]] = {}
+        for doc in docs:
+            key = article_key(doc)
+            by_key.setdefault(key, doc)
+            if doc.content_hash:
+                by_hash.setdefault(doc.content_hash, []).append(key)
+        files = {_file_of(k) for k in by_key}
+        moves: list[tuple[str, str]] = []
+        taken = {k for k in by_key if k in self._entries}
+        for key in sorted(self._entries):
+            entry = self._entries[key]
+            doc = by_key.get(key)
+            if doc is not None and _holds(entry, doc, key):
+                continue
+            if not self._may_move(key, doc, files):
+                continue
+            target = next((k for k in by_hash.get(entry.content_hash, ()) if k not in taken), None)
+            if target is not None:
+                moves.append((key, target))
+                taken.add(target)
+            elif doc is not None:  # the place holds another article now
+                moves.append((key, MISSING + key))
+        if not moves or self.read_only:
+            return 0 if not moves else self._apply_moves(moves)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                on_disk = self._read_for_write()
+                if on_disk is not None:
+                    self._entries = on_disk
+                moved = self._apply_moves(moves)
+                write_atomic(self.path, _dump(self._entries))
+        except (OSError, StoreError) as error:
+            self._problem(f"could not save the notes that followed their articles: {error}")
+            return self._apply_moves(moves)
+        return moved
+
+    @staticmethod
+    def _may_move(key: str, doc: Document | None, files: set[str]) -> bool:
+        if doc is not None or key.startswith(UNPLACED):
+            return True
+        if key.startswith(MISSING):
+            return False  # already set apart; it comes back only through its own place
+        file = _file_of(key)
+        return file in files or not os.path.exists(file)
+
+    def _apply_moves(self, moves: list[tuple[str, str]]) -> int:
+        moved = 0
+        for old, new in moves:
+            entry = self._entries.get(old)
+            if entry is None or (new in self._entries and not new.startswith(MISSING)):
+                continue
+            del self._entries[old]
+            if new.startswith(MISSING) and new in self._entries:
+                new = f"{new}~{entry.content_hash[:12]}"
+            self._entries[new] = entry
+            moved += 1
+        return moved
 
     # writing -------------------------------------------------------------------------------
 
     def set_read(self, doc: Document, read: bool = True) -> None:
-        self._change(doc, lambda entry: Entry(read, entry.note, doc.content_hash, _now()))
+        self._change(doc, lambda entry: replace(entry, read=read))
 
     def set_note(self, doc: Document, note: str) -> None:
         """Store ``note`` (trailing whitespace trimmed); an empty note removes it."""
         text = note.rstrip()
-        self._change(doc, lambda entry: Entry(entry.read, text, doc.content_hash, _now()))
-
-    def reload(self) -> None:
-        """Pick up changes another process made."""
-        self._entries = self._load()
-        self._index()
+        self._change(doc, lambda entry: replace(entry, note=text))
 
     def _change(self, doc: Document, update: Callable[[Entry], Entry]) -> None:
         """Apply one change to the file as it is on disk now, then to memory.
@@ -226,30 +377,35 @@ class Store:
         Re-reading under the lock is what keeps a second process's notes: we never write our
         whole in-memory copy over theirs, only this one entry.
         """
-        current = self.entry(doc)
-        new = update(current)
+
+        def stamped(entry: Entry) -> Entry:
+            return replace(
+                update(entry),
+                content_hash=doc.content_hash,
+                updated=_now(),
+                title=doc.title,
+                doc_id=doc.id,
+            )
+
         if self.read_only:
-            self._put(doc, new)
+            self._put(doc, stamped(self.entry(doc)))
             raise StoreError("notes are read-only in this session: " + self.problems[-1].message)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._locked():
             on_disk = self._read_for_write()
-            base = on_disk if on_disk is not None else dict(self._entries)
-            self._entries = base
-            self._index()
-            merged = update(self.entry(doc))
-            self._put(doc, merged)
+            if on_disk is not None:
+                self._entries = on_disk
+            self._put(doc, stamped(self.entry(doc)))
             if on_disk is not None and self.path.exists():
                 write_atomic(self.backup, self.path.read_bytes())
             write_atomic(self.path, _dump(self._entries))
 
     def _put(self, doc: Document, entry: Entry) -> None:
-        # An entry found by hash under an old id moves to the new id.
-        old_key = self._by_hash.get(doc.content_hash) if doc.content_hash else None
-        if old_key is not None and old_key != doc.id and doc.id not in self._entries:
-            self._entries.pop(old_key, None)
-        self._entries[doc.id] = entry
-        self._index()
+        key = article_key(doc)
+        old = self._entries.get(key)
+        if old is not None and not _holds(old, doc, key) and not old.empty:
+            self._apply_moves([(key, MISSING + key)])  # another article's note: set apart
+        self._entries[key] = entry
 
     def _read_for_write(self) -> dict[str, Entry] | None:
         """The entries on disk now; None when missing, or corrupt (then moved aside)."""

@@ -54,3 +54,43 @@ def test_unknown_command_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["frobnicate"])
     assert exc.value.code == 2
+
+
+def test_the_reader_refuses_to_start_without_a_terminal(capsys) -> None:
+    """Issue 13 §4: `briefing > out.txt` wrote escape codes into the file and hung."""
+    assert main(["open"]) == 2  # under pytest, stdout and stdin are not a terminal
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "needs a terminal" in err
+    assert "briefing list" in err
+    assert "briefing daily" in err
+
+
+def test_an_unexpected_reader_error_exits_1_with_one_line_and_the_log(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Issue 13 §2: a crash of the reader looked like success (exit 0)."""
+    import briefing.cli as cli
+    import briefing.tui.app as tui_app
+
+    log = tmp_path / "crash.log"
+
+    class Crashing:
+        def __init__(self, *args, **kwargs) -> None:
+            self.return_code = None
+            self._exception = None
+            self.crash_log = None
+
+        def run(self) -> None:
+            self.return_code = 1
+            self._exception = IndexError("list index out of range")
+            self.crash_log = log
+
+    monkeypatch.setattr(cli, "_is_terminal", lambda _stream: True)
+    monkeypatch.setattr(tui_app, "BriefingApp", Crashing)
+    assert main(["open"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "briefing: the reader stopped on an unexpected error: IndexError: list index out of "
+        f"range; details in {log}\n"
+    )

@@ -11,7 +11,11 @@ workers (harlequin/toolong style), with their progress under the list.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+import threading
+import time
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -28,7 +32,13 @@ from briefing.paths import bundled_seeds
 from briefing.render.safe import one_line
 from briefing.store import Store, StoreError
 from briefing.tui.grouping import SearchIndex
-from briefing.tui.messages import BriefReady, CorpusLoaded, LoadProgressed, SummariesFinished
+from briefing.tui.messages import (
+    BriefsReady,
+    CorpusLoaded,
+    DocumentsArrived,
+    LoadProgressed,
+    SummariesFinished,
+)
 from briefing.tui.pipeline import Pipeline
 from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.help import HelpScreen
@@ -52,10 +62,14 @@ class BriefingApp(App[None]):
     MAX_COMPARE = 4
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        # `q` goes back one level (it quits only from the list, as in newsboat or lazygit);
+        # ctrl+q, Textual's own binding, quits from anywhere.
         Binding("question_mark", "help", "Help"),
         Binding("a", "toggle_theme", "Theme", show=False),
     ]
+    BRIEF_BATCH_SECONDS = 0.2
+    """How often the summarizer worker hands its briefs over: often enough to see them land,
+    rarely enough that a large folder's briefs do not flood the event loop."""
 
     def __init__(
         self,
@@ -80,6 +94,9 @@ class BriefingApp(App[None]):
         self.document_changed: Signal[str] = Signal(self, "document-changed")
         self.library = LibraryScreen()
         self.theme = DARK
+        self.crash_log: Path | None = None
+        """Where the traceback of an unexpected error went (the CLI names it on exit)."""
+        self._arrivals_dirty = False
 
     @property
     def store(self) -> Store:
@@ -97,7 +114,31 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.store.problems:
             self.notify(str(problem), title="Notes", severity="warning", timeout=15, markup=False)
+        self.set_interval(0.3, self._show_arrivals)
         self.load_corpus()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: write the traceback to a log instead of the terminal.
+
+        Textual would print a screenful of traceback with locals after restoring the terminal;
+        the CLI prints one line naming this log and exits non-zero instead.
+        """
+        error = self._exception
+        try:
+            from briefing.paths import log_dir
+
+            folder = log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.crash_log = folder / f"crash-{stamp}.log"
+            lines = traceback.format_exception(error) if error else ["unknown error\n"]
+            self.crash_log.write_text("".join(lines), encoding="utf-8")
+        except OSError:
+            self.crash_log = None
+            super()._fatal_error()
+            return
+        self.bell()
+        self._close_messages_no_wait()
 
     # workers -------------------------------------------------------------------------------
 
@@ -107,13 +148,22 @@ class BriefingApp(App[None]):
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            self.post_message(LoadProgressed("Loading", done, total))
+            self.post_message(LoadProgressed("Reading files", done, total))
 
-        corpus = self.pipeline.load(self.corpus_paths, progress)
+        def arrived(docs: Iterable[Document]) -> None:
+            if not worker.is_cancelled:
+                self.post_message(DocumentsArrived(tuple(docs)))
+
+        self.post_message(LoadProgressed("Reading files", 0, 0))
+        corpus = self.pipeline.load(self.corpus_paths, progress, arrived)
         if worker.is_cancelled:
             return
         docs = tuple(corpus.documents)
         problems = list(corpus.problems)
+        known = len(self.store.problems)
+        moved = self.store.attach(docs)  # notes of renamed and moved articles follow them
+        problems += self.store.problems[known:]
+
         themes: tuple[Theme, ...] = ()
         try:
             themes, theme_problems = self.pipeline.load_themes()
@@ -121,44 +171,77 @@ class BriefingApp(App[None]):
             problems += theme_problems
         except Exception as error:  # themes help; a broken theme must not hide the corpus
             problems.append(Problem("themes", f"themes not applied: {error}"))
-        self.post_message(CorpusLoaded(docs, tuple(themes), tuple(problems)))
+        self.post_message(CorpusLoaded(docs, tuple(themes), tuple(problems), moved))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="summarize", description="Briefs")
     def summarize_all(self, docs: tuple[Document, ...]) -> None:
-        """Brief each document in list order, posting each as it lands."""
+        """Brief each document in list order, handing them over in batches as they land."""
         worker = get_current_worker()
         problems: list[Problem] = []
         total = len(docs)
-        self.post_message(LoadProgressed("Summarizing", 0, total))
+        batch: list[Brief] = []
+        lock = threading.Lock()
+        last = time.monotonic()
+
+        def hand_over(force: bool = False) -> None:
+            nonlocal last
+            with lock:
+                if not batch or not (force or time.monotonic() - last >= self.BRIEF_BATCH_SECONDS):
+                    return
+                ready = tuple(batch)
+                batch.clear()
+                last = time.monotonic()
+            self.post_message(BriefsReady(ready))
+
+        def on_brief(brief: Brief) -> None:
+            with lock:
+                batch.append(brief)
+            hand_over()
+
+        def progress(done: int, total: int) -> None:
+            hand_over()
+            self.post_message(LoadProgressed("Summarizing", done, total))
+
+        progress(0, total)
         if self.pipeline.summarize_many is not None:  # the cache, then every core
             problems += self.pipeline.summarize_many(
-                docs,
-                lambda done, total: self.post_message(LoadProgressed("Summarizing", done, total)),
-                lambda: worker.is_cancelled,
-                lambda brief: self.post_message(BriefReady(brief)),
+                docs, progress, lambda: worker.is_cancelled, on_brief
             )
-            if not worker.is_cancelled:
-                self.post_message(SummariesFinished(tuple(problems)))
+        else:
+            for done, doc in enumerate(docs, 1):
+                if worker.is_cancelled:
+                    return
+                try:
+                    on_brief(self.pipeline.summarize(doc))
+                except Exception as error:  # one bad article must not stop the others
+                    problems.append(Problem(doc.path, f"could not summarize: {error}"))
+                progress(done, total)
+        if worker.is_cancelled:
             return
-        for done, doc in enumerate(docs, 1):
-            if worker.is_cancelled:
-                return
-            try:
-                brief = self.pipeline.summarize(doc)
-            except Exception as error:  # one bad article must not stop the others
-                problems.append(Problem(doc.path, f"could not summarize: {error}"))
-            else:
-                self.post_message(BriefReady(brief))
-            self.post_message(LoadProgressed("Summarizing", done, total))
+        hand_over(force=True)
         self.post_message(SummariesFinished(tuple(problems)))
 
     def on_load_progressed(self, message: LoadProgressed) -> None:
-        self.library.query_one(LoadProgress).update_stage(
-            message.stage, message.done, message.total
-        )
+        if progress := self._progress():
+            progress.update_stage(message.stage, message.done, message.total)
+
+    def on_documents_arrived(self, message: DocumentsArrived) -> None:
+        if self.loaded:
+            return  # a straggler after the final list
+        for doc in message.documents:
+            self.documents.setdefault(doc.id, doc)
+        self._arrivals_dirty = True
+
+    def _show_arrivals(self) -> None:
+        """Rebuild the list with the documents read so far, a few times a second at most."""
+        if self._arrivals_dirty and not self.loaded:
+            self._arrivals_dirty = False
+            self.documents = dict(self.documents)  # a new corpus key for the filter's memo
+            self.corpus_changed.publish(None)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.documents = {}
+        self._arrivals_dirty = False
         for doc in message.documents:
             self.documents.setdefault(doc.id, doc)
         self.themes = {theme.id: theme for theme in message.themes}
@@ -166,17 +249,25 @@ class BriefingApp(App[None]):
         self.loaded = True
         self.corpus_changed.publish(None)
         self._report(message.problems, "skipped")
+        if message.notes_moved:
+            self.notify(
+                f"{message.notes_moved} notes followed their articles to a new place.",
+                title="Notes",
+                timeout=8,
+            )
         if self.documents:
             self.summarize_all(tuple(self.documents[i] for i in self.library.list_order()))
-        else:
-            self.library.query_one(LoadProgress).finish()
+        elif progress := self._progress():
+            progress.finish()
 
-    def on_brief_ready(self, message: BriefReady) -> None:
-        self.briefs[message.brief.doc_id] = message.brief
-        self.document_changed.publish(message.brief.doc_id)
+    def on_briefs_ready(self, message: BriefsReady) -> None:
+        for brief in message.briefs:
+            self.briefs[brief.doc_id] = brief
+            self.document_changed.publish(brief.doc_id)
 
     def on_summaries_finished(self, message: SummariesFinished) -> None:
-        self.library.query_one(LoadProgress).finish()
+        if progress := self._progress():
+            progress.finish()
         self._report(message.problems, "not summarized")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -189,10 +280,17 @@ class BriefingApp(App[None]):
             timeout=30,
             markup=False,
         )
-        self.library.query_one(LoadProgress).finish()
+        if progress := self._progress():
+            progress.finish()
         if not self.loaded:
             self.loaded = True
             self.corpus_changed.publish(None)
+
+    def _progress(self) -> LoadProgress | None:
+        """The progress line, or None once the screens are gone (a worker's last message can
+        arrive while the app shuts down)."""
+        found = self.library.query(LoadProgress)
+        return found.first() if found else None
 
     def _report(self, problems: tuple[Problem, ...], what: str) -> None:
         if not problems:

@@ -27,19 +27,31 @@ class LoadProgressed(Message):
 
 
 @dataclass
+class DocumentsArrived(Message):
+    """Documents of files just read (or found in the cache), before the whole folder is in:
+    the list shows them at once. Their themes may still be missing; :class:`CorpusLoaded`
+    brings the final documents."""
+
+    documents: tuple[Document, ...]
+
+
+@dataclass
 class CorpusLoaded(Message):
     """The documents are read and themed: the list can show them, briefs are still to come."""
 
     documents: tuple[Document, ...]
     themes: tuple[Theme, ...]
     problems: tuple[Problem, ...]
+    notes_moved: int = 0
+    """Notes that followed a renamed or moved article to its new place."""
 
 
 @dataclass
-class BriefReady(Message):
-    """One document's brief is done (posted one by one so the reader fills in as they land)."""
+class BriefsReady(Message):
+    """Briefs just made or found in the cache, a batch at a time: one message per brief would
+    flood the event loop of a large folder while the user is trying to use the list."""
 
-    brief: Brief
+    briefs: tuple[Brief, ...]
 
 
 @dataclass

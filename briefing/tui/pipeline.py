@@ -16,6 +16,8 @@ from typing import Protocol
 from briefing.model import Brief, Document, Problem, Theme
 
 Progress = Callable[[int, int], None]
+Arrived = Callable[[Sequence[Document]], None]
+"""Called with documents as their files are read, before the whole corpus is in."""
 
 
 class LoadedCorpus(Protocol):
@@ -37,7 +39,7 @@ SummarizeMany = Callable[
 
 @dataclass(frozen=True)
 class Pipeline:
-    load: Callable[[list[Path], Progress | None], LoadedCorpus]
+    load: Callable[[list[Path], Progress | None, Arrived | None], LoadedCorpus]
     load_themes: Callable[[], tuple[tuple[Theme, ...], tuple[Problem, ...]]]
     assign_themes: Callable[[Sequence[Document], Sequence[Theme]], tuple[Document, ...]]
     summarize: Callable[[Document], Brief]
@@ -58,7 +60,9 @@ class Pipeline:
         """
         opened: dict[str, object] = {}
 
-        def load(paths: list[Path], progress: Progress | None) -> LoadedCorpus:
+        def load(
+            paths: list[Path], progress: Progress | None, arrived: Arrived | None = None
+        ) -> LoadedCorpus:
             from briefing.corpus.read import DEFAULT_MAX_BYTES
             from briefing.library import open_library
 
@@ -68,6 +72,7 @@ class Pipeline:
                 progress=progress,
                 use_cache=use_cache,
                 jobs=jobs,
+                on_documents=arrived,
             )
             opened["themes"] = lib.themes
             # cache messages (damaged, locked) are shown with the load's problems

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, Term, Theme, ThemeMatch
-from briefing.tui.pipeline import Pipeline, Progress
+from briefing.tui.pipeline import Arrived, Pipeline, Progress
 
 HOSTILE = (
     "[bold]x[/bold] [@click=app.quit]q[/] \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ \x1b[31mred"
@@ -143,8 +143,12 @@ def fake_pipeline(
 ) -> Pipeline:
     """A pipeline over ``docs``; summaries wait for ``gate`` if given (to see the UI mid-load)."""
 
-    def load(paths: list[Path], progress: Progress | None) -> _Corpus:
+    def load(
+        paths: list[Path], progress: Progress | None, arrived: Arrived | None = None
+    ) -> _Corpus:
         for i in range(len(docs)):
+            if arrived:
+                arrived(docs[i : i + 1])
             if progress:
                 progress(i + 1, len(docs))
         return _Corpus(tuple(docs), tuple(problems))

@@ -21,11 +21,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.tui.widgets.aligned_view import AlignedView
 from briefing.tui.widgets.brief_view import BriefView
+from briefing.tui.widgets.footer import CompactFooter
 
 if TYPE_CHECKING:
     from briefing.stories.align import Alignment
@@ -38,7 +38,7 @@ class CompareScreen(Screen[None]):
     app: BriefingApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
+        Binding("escape,q", "back", "Back", key_display="q"),
         Binding("tab", "app.focus_next", "Next column"),
     ]
 
@@ -59,7 +59,7 @@ class CompareScreen(Screen[None]):
             for index, _ in enumerate(self.doc_ids):
                 yield BriefView(id=f"column-{index}", classes="column")
         yield AlignedView(id="aligned")
-        yield Footer()
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)

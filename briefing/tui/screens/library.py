@@ -16,12 +16,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from briefing.render.safe import one_line
 from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList, Row
+from briefing.tui.widgets.footer import CompactFooter
 from briefing.tui.widgets.load_progress import LoadProgress
 
 if TYPE_CHECKING:
@@ -35,14 +36,15 @@ class LibraryScreen(Screen[None]):
     app: BriefingApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open"),
-        Binding("slash", "focus_filter", "Filter"),
+        Binding("enter", "open", "Open", show=False),  # as in any list; room for q and ?
+        Binding("slash", "focus_filter", "Find"),
         Binding("g", "toggle_grouping", "Group"),
         Binding("l", "cycle_language", "Lang"),
         Binding("space", "mark", "Mark", key_display="␣"),
         Binding("c", "compare", "Compare"),
         Binding("r", "toggle_read", "Read", show=False),
         Binding("n", "note", "Note"),
+        Binding("q", "app.quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -73,7 +75,7 @@ class LibraryScreen(Screen[None]):
         yield LoadProgress(id="progress")
         # The palette hint would push "q Quit" and "? Help" off an 80-column footer; ctrl+p is
         # in the help screen.
-        yield Footer(show_command_palette=False)
+        yield CompactFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._mounted = True

@@ -19,8 +19,37 @@ from textual.widgets import Button, Label, TextArea
 from briefing.render.safe import inert, one_line
 
 
+class DiscardScreen(ModalScreen[str]):
+    """Asked when Esc would throw away typed text: ``save``, ``discard`` or ``edit``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,ctrl+s", "choose('save')", "Save"),
+        Binding("d", "choose('discard')", "Discard"),
+        Binding("escape", "choose('edit')", "Keep editing"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="discard-dialog"):
+            yield Label("This note has changes that are not saved.")
+            with Horizontal(id="note-buttons"):
+                yield Button("Save  s", variant="primary", id="save")
+                yield Button("Discard  d", variant="error", id="discard")
+                yield Button("Keep editing  esc", id="edit")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "edit")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
 class NoteScreen(ModalScreen[str | None]):
-    """``ctrl+s`` saves, ``escape`` cancels; an empty note deletes it."""
+    """``ctrl+s`` saves; ``escape`` closes, asking first when the text was changed (an
+    analyst's typing is never thrown away by one key); an empty note deletes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -52,4 +81,17 @@ class NoteScreen(ModalScreen[str | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        text = self.query_one(TextArea).text
+        if text.rstrip() == inert(self.note).rstrip():
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.dismiss(text)
+            elif choice == "discard":
+                self.dismiss(None)
+            else:
+                self.query_one(TextArea).focus()
+
+        self.app.push_screen(DiscardScreen(), chosen)

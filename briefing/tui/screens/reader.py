@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief
@@ -30,6 +30,7 @@ from briefing.tui.widgets.brief_view import (
     note_content,
     themes_content,
 )
+from briefing.tui.widgets.footer import CompactFooter
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -59,16 +60,25 @@ class KeyPointList(OptionList):
             return
         options = []
         for point in brief.key_points:
-            options.append(Option(bulleted(point.text)))
+            options.append(_PointOption(bulleted(point.text), point.paragraph))
             self._paragraphs.append(point.paragraph)
         self.set_options(options)
         self.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Jump to the paragraph of the option chosen (not of its index: the brief may have
+        been replaced since the key press)."""
         event.stop()
-        if event.option_index < len(self._paragraphs):
-            self.post_message(self.Jump(self._paragraphs[event.option_index]))
+        paragraph = getattr(event.option, "paragraph", None)
+        if paragraph is not None:
+            self.post_message(self.Jump(paragraph))
+
+
+class _PointOption(Option):
+    def __init__(self, prompt: Content, paragraph: int) -> None:
+        super().__init__(prompt)
+        self.paragraph = paragraph
 
 
 class ReaderScreen(Screen[None]):
@@ -77,7 +87,7 @@ class ReaderScreen(Screen[None]):
     app: BriefingApp
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
+        Binding("escape,q", "back", "Back", key_display="q"),
         Binding("r", "toggle_read", "Read"),
         Binding("n", "note", "Note"),
         Binding("t", "focus_text", "Text"),
@@ -104,12 +114,15 @@ class ReaderScreen(Screen[None]):
             with VerticalScroll(id="reader-text"):
                 for index, paragraph in enumerate(doc.paragraphs):
                     yield Static(Content(inert(paragraph)), id=f"p-{index}", classes="paragraph")
-        yield Footer()
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)
         self._fill()
-        self.query_one(KeyPointList).focus()
+        # Focusing the key points would scroll the side panel to them, past the Brief on a
+        # short terminal: the reader opens at the top, with the Brief first.
+        self.query_one(KeyPointList).focus(scroll_visible=False)
+        self.query_one("#reader-side").scroll_home(animate=False, immediate=True)
 
     def _fill(self) -> None:
         app = self.app

@@ -98,6 +98,7 @@ class BriefView(VerticalScroll):
         height: 1fr;
         & > Static { width: 1fr; }
         & > .brief-view--heading { margin-top: 1; }
+        &.-empty > * { display: none; }
     }
     """
 
@@ -119,7 +120,7 @@ class BriefView(VerticalScroll):
         note: str = "",
         themes: Mapping[str, Theme] | None = None,
     ) -> None:
-        self.set_class(doc is None, "-empty")
+        self.set_class(doc is None, "-empty")  # nothing matched: show nothing, not the last one
         if doc is None:
             return
         self.query_one("#bv-header", Static).update(header_content(doc))

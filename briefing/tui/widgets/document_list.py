@@ -31,6 +31,16 @@ NOTE_PREVIEW = 60
 """Characters of a note shown in its row: enough to recognise it, short enough for 80 columns."""
 
 
+class DocOption(Option):
+    """An option that knows its document: events name the option they were raised for, and a
+    burst of keys can deliver them after the list was rebuilt, when their index points at a
+    different row (or past the end)."""
+
+    def __init__(self, prompt: Content, doc_id: str | None, *, disabled: bool = False) -> None:
+        super().__init__(prompt, disabled=disabled)
+        self.doc_id = doc_id
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """What one row shows about a document."""
@@ -83,7 +93,7 @@ class DocumentList(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open"),
+        Binding("enter", "select", "Open", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -149,7 +159,8 @@ class DocumentList(OptionList):
         self._done = 0
         self.clear_options()
         if not self._items:
-            self.add_option(Option(Content.styled(empty, "italic $text-muted"), disabled=True))
+            prompt = Content.styled(empty, "italic $text-muted")
+            self.add_option(DocOption(prompt, None, disabled=True))
             self._row_ids.append(None)
         wanted = self._items.index(keep) + 1 if keep is not None and keep in self._items else 0
         self._extend(wanted)
@@ -174,29 +185,42 @@ class DocumentList(OptionList):
         options: list[Option] = []
         for item in self._items[self._done : stop]:
             if isinstance(item, str):
-                options.append(Option(render_row(self._updated.get(item) or self._rows[item])))
+                row = self._updated.get(item) or self._rows[item]
+                options.append(DocOption(render_row(row), item))
                 self._row_ids.append(item)
             else:
                 heading = render_heading(item)
-                options.append(Option(Content("\n") + heading if self._row_ids else heading,
-                                      disabled=True))  # fmt: skip
+                if self._row_ids:
+                    heading = Content("\n") + heading
+                options.append(DocOption(heading, None, disabled=True))
                 self._row_ids.append(None)
         self._done = stop
         left = sum(1 for item in self._items[stop:] if isinstance(item, str))
         if left:
             more = f"… {left:,} more below: keep scrolling, or type to narrow the list"
-            options.append(Option(Content.styled(more, "italic $text-muted"), disabled=True))
+            options.append(
+                DocOption(Content.styled(more, "italic $text-muted"), None, disabled=True)
+            )
             self._row_ids.append(None)
         self.add_options(options)
 
-    def _near_end(self) -> None:
-        if self._done < len(self._items):
+    def _near_end(self, by_scroll: bool = False) -> None:
+        """Add a page if the cursor (or the scroll) is near the end *now*: this runs after the
+        event that asked for it, and the list may have been rebuilt in between."""
+        if self._done >= len(self._items):
+            return
+        if by_scroll:
+            near = self.max_scroll_y - self.scroll_y < self.size.height * 2
+        else:
+            index = self.highlighted
+            near = index is not None and index >= len(self._row_ids) - PAGE // 10
+        if near:
             self._extend()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if self.max_scroll_y - new_value < self.size.height * 2:
-            self.call_later(self._near_end)
+            self.call_after_refresh(self._near_end, True)
 
     def update_row(self, row: Row) -> None:
         """Redraw every row of one document after its read state, note or mark changed."""
@@ -214,14 +238,17 @@ class DocumentList(OptionList):
 
     @on(OptionList.OptionSelected)
     def _opened(self, event: OptionList.OptionSelected) -> None:
+        """Open the document of the option chosen: the option, never its (maybe stale) index."""
         event.stop()
-        doc_id = self._row_ids[event.option_index]
+        doc_id = getattr(event.option, "doc_id", None)
         if doc_id is not None:
             self.post_message(self.Opened(doc_id))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Say which document the cursor is on *now*: a queued event may predate a rebuild."""
         event.stop()
-        if event.option_index >= len(self._row_ids) - PAGE // 10:
+        index = self.highlighted
+        if index is not None and index >= len(self._row_ids) - PAGE // 10:
             self.call_later(self._near_end)
-        self.post_message(self.Highlighted(self._row_ids[event.option_index]))
+        self.post_message(self.Highlighted(self.highlighted_doc_id))
