@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=_lazy("briefing.commands.daily", "cmd_export"))
 
+    p = sub.add_parser("notes", help="every note with its article, and notes whose article is gone")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_lazy("briefing.commands.notes", "cmd_notes"))
+
     p = sub.add_parser("cache", help="where the cache is and what it holds, or clear it")
     p.add_argument("action", choices=("info", "clear"), help="info: show it; clear: delete it")
     p.set_defaults(func=_lazy("briefing.commands.cache", "cmd_cache"))

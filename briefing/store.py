@@ -118,7 +118,8 @@ def article_key(doc: Document) -> str:
     return os.path.abspath(doc.path or doc.id) + fragment
 
 
-def _file_of(key: str) -> str:
+def place_file(key: str) -> str:
+    """The file part of an entry key (the key without its `#N`)."""
     return _FRAGMENT.sub("", key, count=1)
 
 
@@ -160,7 +161,7 @@ def _holds(entry: Entry, doc: Document, key: str) -> bool:
     """
     if not entry.content_hash or entry.content_hash == doc.content_hash:
         return True
-    if _file_of(key) == key:
+    if place_file(key) == key:
         return True
     return bool(entry.title) and _same_title(entry.title, doc.title)
 
@@ -308,7 +309,7 @@ class Store:
             by_key.setdefault(key, doc)
             if doc.content_hash:
                 by_hash.setdefault(doc.content_hash, []).append(key)
-        files = {_file_of(k) for k in by_key}
+        files = {place_file(k) for k in by_key}
         moves: list[tuple[str, str]] = []
         taken = {k for k in by_key if k in self._entries}
         for key in sorted(self._entries):
@@ -345,7 +346,7 @@ class Store:
             return True
         if key.startswith(MISSING):
             return False  # already set apart; it comes back only through its own place
-        file = _file_of(key)
+        file = place_file(key)
         return file in files or not os.path.exists(file)
 
     def _apply_moves(self, moves: list[tuple[str, str]]) -> int:

@@ -94,3 +94,23 @@ def test_an_unexpected_reader_error_exits_1_with_one_line_and_the_log(
         "briefing: the reader stopped on an unexpected error: IndexError: list index out of "
         f"range; details in {log}\n"
     )
+
+
+def test_notes_lists_every_note_and_the_ones_whose_article_is_gone(tmp_path: Path, capsys) -> None:
+    from briefing.model import Document
+    from briefing.store import Store
+
+    (tmp_path / "here.txt").write_text("x")
+    store = Store()
+    for name, note in (("here.txt", "still here"), ("gone.txt", "file deleted")):
+        doc = Document(name, str(tmp_path / name), f"Title {name}", False, None, None, "en", ("p",))
+        store.set_note(doc, note)
+    assert main(["notes", "--json"]) == 0
+    rows = {r["note"]: r for r in json.loads(capsys.readouterr().out)["notes"]}
+    assert rows["still here"]["state"] == "ok"
+    assert rows["file deleted"]["state"] == "missing"
+    assert rows["file deleted"]["title"] == "Title gone.txt"
+    assert main(["notes"]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'gone.txt'}  [missing]" in out
+    assert "✎ still here" in out

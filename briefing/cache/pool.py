@@ -146,11 +146,22 @@ def _abandon() -> None:
 atexit.register(_abandon)
 
 
+FIRST_CHUNK = 2
+"""Items in each worker's first chunk: the first results (rows in the reader) come back after a
+couple of files, not after a full chunk on a worker that is still loading its libraries."""
+
+
 def chunked(items: Sequence[T], jobs: int) -> list[list[T]]:
     """Chunks of at most :data:`MAX_CHUNK`, and at least four per worker when there are few
-    items, so one slow chunk does not leave the other cores idle at the end."""
+    items, so one slow chunk does not leave the other cores idle at the end; with several
+    workers, each one's first chunk is small (:data:`FIRST_CHUNK`)."""
     size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+    head = 0
+    out: list[list[T]] = []
+    if jobs > 1 and size > FIRST_CHUNK:
+        head = min(len(items), FIRST_CHUNK * jobs)
+        out = [list(items[i : i + FIRST_CHUNK]) for i in range(0, head, FIRST_CHUNK)]
+    return out + [list(items[i : i + size]) for i in range(head, len(items), size)]
 
 
 def run_chunks(

@@ -37,7 +37,9 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),  # as in any list; room for q and ?
-        Binding("slash", "focus_filter", "Find"),
+        # A priority binding runs when the app takes the key from the terminal, before it hands
+        # the next keys on: in "/李强" typed in one write, the rest reaches the filter.
+        Binding("slash", "focus_filter", "Find", priority=True),
         Binding("g", "toggle_grouping", "Group"),
         Binding("l", "cycle_language", "Lang"),
         Binding("space", "mark", "Mark", key_display="␣"),
@@ -123,7 +125,8 @@ class LibraryScreen(Screen[None]):
 
     def _update_status(self, shown: int) -> None:
         app = self.app
-        parts = [f"{shown}/{len(app.documents)}", f"by {self.grouping}"]
+        count = f"{shown}/{len(app.documents)}"
+        parts = [count if app.loaded else f"{count} so far", f"by {self.grouping}"]
         parts.append(f"lang: {self.language or 'all'}")
         if app.marked:
             parts.append(f"marked {len(app.marked)}/{app.MAX_COMPARE}")
@@ -178,7 +181,13 @@ class LibraryScreen(Screen[None]):
             self.app.open_reader(self.current)
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        """Focus the filter at once (``Widget.focus`` waits for the queued keys); a "/" typed
+        in the filter is text."""
+        field = self.query_one("#filter", Input)
+        if self.focused is field:
+            field.insert_text_at_cursor("/")
+        else:
+            self.set_focus(field)
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
