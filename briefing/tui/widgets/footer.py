@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Footer
 
-COMPACT_BELOW = 100
-"""Columns under which the keys lose their padding: at 60 columns the list's nine keys fit only
-without it (and "q Quit", the way out, is the last one)."""
+COMPACT_BELOW = 70
+"""Columns under which the keys lose their padding: the list's eight keys take 68 columns with
+it, and at 60 "q Quit" (the way out) and "? Help" would fall off the edge."""
 
 
 class CompactFooter(Footer):
