@@ -299,3 +299,19 @@ async def test_rows_stream_in_while_files_are_read(store_path: Path) -> None:
         await wait_ready(pilot)
         assert len(app.library.query_one(DocumentList).doc_ids) == len(DOCS)
     await asyncio.sleep(0)
+
+
+async def test_resizes_while_loading_keep_the_list_and_the_cursor(store_path: Path) -> None:
+    gate = threading.Event()
+    app = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(DOCS, gate=gate))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: len(app.library.query_one(DocumentList).doc_ids) == len(DOCS))
+        await pilot.press("j", "j")
+        for size in ((60, 20), (200, 60), (80, 24), (40, 12), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "k")
+        gate.set()
+        await wait_ready(pilot)
+        listing = app.library.query_one(DocumentList)
+        assert listing.highlighted_doc_id == listing.doc_ids[2]
+        assert len(app.briefs) == len(DOCS)
