@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.corpus.load import LOADER_VERSION, Corpus, assemble_corpus, iter_files, relative_id
+from briefing.corpus.load import (
+    LOADER_VERSION,
+    Corpus,
+    assemble_corpus,
+    display_path,
+    iter_files,
+    relative_id,
+)
 from briefing.corpus.read import DEFAULT_MAX_BYTES
 from briefing.model import Brief, Document, Problem, Theme, ThemeMatch
 
@@ -162,7 +169,8 @@ def open_library(
         return loaded.get(str(path), ([], []))
 
     corpus_ = assemble_corpus(paths, files, problems, read_file)
-    cached = [i for i, d in enumerate(corpus_.documents) if d.path not in fresh]
+    shown_fresh = {display_path(p) for p in fresh}  # documents carry the printable path
+    cached = [i for i, d in enumerate(corpus_.documents) if d.path not in shown_fresh]
     docs, more = _with_themes(corpus_.documents, cached, themes, cache, jobs, progress, should_stop)
     corpus_ = replace(corpus_, documents=docs, problems=corpus_.problems + more)
     return Library(
@@ -213,7 +221,7 @@ def _load_files(
             and st.st_size <= max_bytes
         ):
             try:
-                results[shown] = decode_file(row[4], rel, shown)
+                results[shown] = decode_file(row[4], rel, display_path(shown))
                 continue
             except DecodeError:
                 pass  # written by something else: read the file again

@@ -25,6 +25,7 @@ from briefing.corpus.detect import (
     parse_date,
 )
 from briefing.corpus.formats import PARSERS, RawArticle, parser_for
+from briefing.corpus.names import printable_name
 from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
 from briefing.corpus.repair import repair
 from briefing.corpus.split import split_aggregate
@@ -45,8 +46,9 @@ class Corpus:
     """How many files were read (documents can be more: aggregators, JSON lists, feeds)."""
 
 
-def _display(path: Path) -> str:
-    return str(path)
+def display_path(path: Path | str) -> str:
+    """How ``path`` is shown and stored in documents and problems (:mod:`.names`)."""
+    return printable_name(str(path))
 
 
 def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
@@ -64,15 +66,17 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
             found.append((path, path.parent))
             continue
         if not path.exists():
-            problems.append(Problem(_display(path), "no such file or folder"))
+            problems.append(Problem(display_path(path), "no such file or folder"))
             continue
         if not path.is_dir():
-            problems.append(Problem(_display(path), "not a regular file or folder"))
+            problems.append(Problem(display_path(path), "not a regular file or folder"))
             continue
         seen: set[tuple[int, int]] = set()
 
         def onerror(err: OSError, _problems: list[Problem] = problems) -> None:
-            _problems.append(Problem(str(err.filename), f"cannot read folder: {err.strerror}"))
+            _problems.append(
+                Problem(display_path(err.filename), f"cannot read folder: {err.strerror}")
+            )
 
         for dirpath, dirnames, filenames in os.walk(path, followlinks=True, onerror=onerror):
             here = Path(dirpath)
@@ -80,11 +84,15 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
                 st = here.stat()
                 key = (st.st_dev, st.st_ino)
             except OSError as err:
-                problems.append(Problem(dirpath, f"cannot read folder: {err.strerror}"))
+                problems.append(
+                    Problem(display_path(dirpath), f"cannot read folder: {err.strerror}")
+                )
                 dirnames[:] = []
                 continue
             if key in seen:
-                problems.append(Problem(dirpath, "symlink loop: folder already read, skipped"))
+                problems.append(
+                    Problem(display_path(dirpath), "symlink loop: folder already read, skipped")
+                )
                 dirnames[:] = []
                 continue
             seen.add(key)
@@ -187,7 +195,7 @@ def documents_from_file(
     path: Path, rel_id: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Document], list[Problem]]:
     """The documents of one file and its problems; never raises for bad input."""
-    shown = _display(path)
+    shown = display_path(path)
     parser = parser_for(path)
     if parser is None:
         kind = path.suffix.lower() or "no extension"
@@ -237,9 +245,9 @@ once."""
 def relative_id(path: Path, root: Path) -> str:
     """The id prefix of ``path``'s documents: its path under the root it was found in."""
     try:
-        return path.relative_to(root).as_posix()
+        return printable_name(path.relative_to(root).as_posix())
     except ValueError:
-        return path.name
+        return printable_name(path.name)
 
 
 def assemble_corpus(
@@ -273,7 +281,7 @@ def assemble_corpus(
     return Corpus(
         documents=tuple(documents),
         problems=tuple(found),
-        roots=tuple(str(p) for p in paths),
+        roots=tuple(display_path(p) for p in paths),
         files=total,
     )
 
