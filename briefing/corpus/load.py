@@ -24,10 +24,10 @@ from briefing.corpus.detect import (
     looks_like_title,
     parse_date,
 )
-from briefing.corpus.formats import PARSERS, RawArticle, parser_for
+from briefing.corpus.formats import PARSERS, RawArticle, parse_failure, parser_for
 from briefing.corpus.names import printable_name
 from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
-from briefing.corpus.repair import repair
+from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.corpus.split import split_aggregate
 from briefing.model import Document, Problem
 
@@ -180,7 +180,7 @@ def build_document(
         source=src or None,
         lang=lang,
         paragraphs=tuple(paragraphs),
-        url=raw.url,
+        url=scrub_surrogates(raw.url) if raw.url else raw.url,
         author=(repair(raw.author) if raw.author else None) or cleaned.author,
         content_hash=_hash(title, paragraphs),
     )
@@ -206,12 +206,8 @@ def documents_from_file(
         raws, partial = parser(text)
     except ReadError as err:
         return [], [Problem(shown, str(err))]
-    except (
-        RecursionError,
-        MemoryError,
-        ValueError,
-    ) as err:  # a pathological file, not a bug to crash on
-        return [], [Problem(shown, f"cannot parse: {type(err).__name__}")]
+    except (RecursionError, MemoryError, ValueError) as err:  # pathological, not a bug
+        return [], [Problem(shown, parse_failure(err))]
     problems = [Problem(shown, msg) for msg in partial]
     built: list[tuple[int, Document]] = []
     for n, raw in enumerate(raws, 1):
@@ -236,7 +232,7 @@ def documents_from_file(
 ReadFile = Callable[[Path, str], tuple[list[Document], list[Problem]]]
 """``(path, rel_id) -> (documents, problems)``: :func:`documents_from_file` or a cache of it."""
 
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 """Bump whenever a change to this package can change a loaded document (text, title, date,
 language, id): the cache keeps each file's documents under it, so a bump re-reads every file
 once."""
