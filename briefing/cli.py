@@ -35,7 +35,9 @@ def _jobs(value: str) -> int:
     return jobs
 
 
-def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
+def _corpus_options(
+    parser: argparse.ArgumentParser, *, positional: bool = True, links: bool = True
+) -> None:
     if positional:
         parser.add_argument("corpus", nargs="?", default=None, metavar="CORPUS", help=CORPUS_HELP)
     else:
@@ -60,6 +62,12 @@ def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True)
         metavar="N",
         help="worker processes for a cold build (default: one per core; 1: none)",
     )
+    if links:  # not yet for the reader: its pipeline does not take it
+        parser.add_argument(
+            "--follow-symlinks",
+            action="store_true",
+            help="also read symlinks that lead outside the folder (skipped by default)",
+        )
 
 
 def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -81,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", help="open the reader (TUI) on a corpus")
-    _corpus_options(p)
+    _corpus_options(p, links=False)
     p.set_defaults(func=_open)
 
     p = sub.add_parser("list", help="list the documents of a corpus")

@@ -148,19 +148,21 @@ def open_library(
     use_cache: bool = True,
     jobs: int | None = None,
     should_stop: ShouldStop | None = None,
+    follow_symlinks: bool = False,
 ) -> Library:
     """Load ``corpus`` with themes, from the cache where it is still valid.
 
     ``progress(done, total)`` counts files (then, if theme files changed, documents being
     re-matched); ``jobs`` caps the worker processes (default: every core; 1: none);
-    ``should_stop`` lets a TUI worker give up between chunks.
+    ``should_stop`` lets a TUI worker give up between chunks; ``follow_symlinks`` reads links
+    that leave the folder too (:func:`~briefing.corpus.load.iter_files`).
     """
     from briefing.themes import load_themes
 
     paths = corpus_paths(corpus)
     cache = _cache(use_cache)
     themes, theme_problems = load_themes()
-    files, problems = iter_files(paths)
+    files, problems = iter_files(paths, follow_symlinks=follow_symlinks)
     loaded, fresh = _load_files(files, themes, max_bytes, cache, jobs, progress, should_stop)
     if cache is not None:
         _forget_deleted(cache, paths, files)

@@ -51,12 +51,44 @@ def display_path(path: Path | str) -> str:
     return printable_name(str(path))
 
 
-def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+def _leaves(entry: str, root: str) -> str | None:
+    """Where the symlink ``entry`` really leads, if that is outside the folder ``root`` (a real
+    path); None for anything that is not a symlink or stays inside."""
+    if not os.path.islink(entry):
+        return None
+    target = os.path.realpath(entry)
+    return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
+
+
+def _inside_only(here: str, names: list[str], root: str, problems: list[Problem]) -> list[str]:
+    """``names`` in the folder ``here`` without the symlinks that leave ``root``, each said once."""
+    kept = []
+    for name in names:
+        target = _leaves(os.path.join(here, name), root)
+        if target is None:
+            kept.append(name)
+        else:
+            problems.append(
+                Problem(
+                    display_path(os.path.join(here, name)),
+                    f"symlink to {display_path(target)}, outside the folder: skipped "
+                    "(--follow-symlinks reads it)",
+                )
+            )
+    return kept
+
+
+def iter_files(
+    paths: Sequence[Path], *, follow_symlinks: bool = False
+) -> tuple[list[tuple[Path, Path]], list[Problem]]:
     """Every candidate file under ``paths`` with the root it was found under, and the problems.
 
-    Follows symlinked folders (users link their feeds in) but never the same folder twice, so a
-    link loop is reported once instead of recursing forever. Hidden files and folders are skipped
-    as any file manager would.
+    A folder is untrusted: a link in it to ``/etc/passwd`` or ``../elsewhere`` would pull local
+    files into a briefing that is then shared. So a symlink (to a file or a folder) is followed
+    only while it stays inside the folder named, unless ``follow_symlinks``; each one skipped is
+    a Problem. A path named directly is always read, link or not: the user chose it. Symlinked
+    folders are never read twice, so a link loop is reported once instead of recursing forever.
+    Hidden files and folders are skipped as any file manager would.
     """
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
@@ -72,6 +104,7 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
             problems.append(Problem(display_path(path), "not a regular file or folder"))
             continue
         seen: set[tuple[int, int]] = set()
+        root = os.path.realpath(path)
 
         def onerror(err: OSError, _problems: list[Problem] = problems) -> None:
             _problems.append(
@@ -97,9 +130,11 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
                 continue
             seen.add(key)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    found.append((here / name, path))
+            names = sorted(n for n in filenames if not n.startswith("."))
+            if not follow_symlinks:
+                dirnames[:] = _inside_only(dirpath, dirnames, root, problems)
+                names = _inside_only(dirpath, names, root, problems)
+            found.extend((here / name, path) for name in names)
     return found, problems
 
 
@@ -287,9 +322,10 @@ def load_corpus(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
 ) -> Corpus:
     """Every document under ``paths``, with a Problem for each file or part that was skipped."""
-    files, problems = iter_files([Path(p) for p in paths])
+    files, problems = iter_files([Path(p) for p in paths], follow_symlinks=follow_symlinks)
 
     def read_file(path: Path, rel_id: str) -> tuple[list[Document], list[Problem]]:
         return documents_from_file(path, rel_id, max_bytes)
