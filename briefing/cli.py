@@ -7,6 +7,8 @@ Heavy imports (Textual, sumy, jieba) happen inside the branch that needs them, s
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -170,10 +172,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("briefing: interrupted\n")
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        # `briefing list | head`: the reader left; not an error worth a traceback
-        sys.stderr.close()
-        return ExitCode.OK
+    except BrokenPipeError as err:
+        if _reader_left():
+            # `briefing list | head`: the reader left; not an error worth a traceback. What is
+            # still buffered goes nowhere, so the exit flush raises nothing either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return ExitCode.OK
+        # any other broken pipe (a worker process that could not start) is a failure
+        sys.stderr.write(f"briefing: stopped: {err.strerror or 'broken pipe'} (not on stdout)\n")
+        return ExitCode.NOTHING
+
+
+def _reader_left() -> bool:
+    """Whether stdout is a pipe whose reading end is closed: poll reports an error on it."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no real descriptor, or no poll (Windows)
+        return False
 
 
 def run() -> None:

@@ -175,6 +175,20 @@ def test_symlinks_leaving_the_folder_are_skipped_unless_followed(tmp_path: Path,
     assert "outside/secret.txt" in out
 
 
+def test_problem_messages_say_what_went_wrong_in_words(tmp_path: Path) -> None:
+    write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(tmp_path, "null.json", "null")
+    write(tmp_path, "list.json", '[1, null, {"title": "x"}]')
+    corpus = load_corpus([tmp_path])
+    assert sorted((Path(p.path).name, p.message) for p in corpus.problems) == [
+        ("deep.json", "nested too deeply to read"),
+        ("list.json", "no article in JSON (item 1: expected an article object, found a number)"),
+        ("null.json", "expected an article object, found null"),
+    ]
+    for problem in corpus.problems:  # no Python names where words are promised
+        assert not any(name in problem.message for name in ("Error", "NoneType", "int", "dict"))
+
+
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     corpus = load_corpus([tmp_path / "nope"])
     assert corpus.documents == ()
