@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.cli import main
+from briefing.corpus.names import printable_name
 from tests.hardening.test_nothing_live import LIVE
 
 pytestmark = pytest.mark.skipif(
@@ -141,3 +144,12 @@ def test_file_name_fuzz_reaches_no_terminal_live(
         code, out, err = run(capsys, "show", doc_id, "--corpus", str(folder))
         assert code == 0, (doc_id, err)
         assert_inert(out, err)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(min_size=1, max_size=60).filter(lambda b: b"/" not in b and b"\x00" not in b))
+def test_any_name_becomes_a_printable_id(name: bytes) -> None:
+    shown = printable_name(os.fsdecode(name))
+    shown.encode("utf-8")  # no lone surrogate left: SQLite, hashlib and stdout take it
+    assert_inert(shown)
+    assert "\n" not in shown
