@@ -8,11 +8,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, ``os.replace``.
 
     The temp file lives beside the target, so the rename never crosses a filesystem and nothing
     is ever written outside the folder the user named.
+
+    With ``replace=False`` an existing ``path`` (a file, a folder, a symlink even dangling) is
+    never touched and FileExistsError is raised: the check is the write itself, ``os.link`` of
+    the finished temp file, which fails if anything took the name since a caller looked (an
+    export that checked before a long load replaced a file that appeared meanwhile).
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -20,7 +25,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path, data)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -31,3 +39,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _link_new(tmp: str, path: Path, data: bytes) -> None:
+    """``tmp`` under the new name ``path`` if nothing has that name; the temp name is dropped.
+
+    Where hard links are not supported (FAT, some network shares) the file is created with
+    ``O_EXCL`` and written in place instead: still never over an existing file, though a crash
+    there can leave a short file under the new name.
+    """
+    try:
+        os.link(tmp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    os.unlink(tmp)

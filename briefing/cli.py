@@ -7,6 +7,8 @@ Heavy imports (Textual, sumy, jieba) happen inside the branch that needs them, s
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +37,9 @@ def _jobs(value: str) -> int:
     return jobs
 
 
-def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
+def _corpus_options(
+    parser: argparse.ArgumentParser, *, positional: bool = True, links: bool = True
+) -> None:
     if positional:
         parser.add_argument("corpus", nargs="?", default=None, metavar="CORPUS", help=CORPUS_HELP)
     else:
@@ -60,6 +64,12 @@ def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True)
         metavar="N",
         help="worker processes for a cold build (default: one per core; 1: none)",
     )
+    if links:  # not yet for the reader: its pipeline does not take it
+        parser.add_argument(
+            "--follow-symlinks",
+            action="store_true",
+            help="also read symlinks that lead outside the folder (skipped by default)",
+        )
 
 
 def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
@@ -81,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("open", help="open the reader (TUI) on a corpus")
-    _corpus_options(p)
+    _corpus_options(p, links=False)
     p.set_defaults(func=_open)
 
     p = sub.add_parser("list", help="list the documents of a corpus")
@@ -169,7 +179,12 @@ def _open(args: argparse.Namespace) -> int:
     from briefing.tui.app import BriefingApp
     from briefing.tui.pipeline import Pipeline
 
-    pipeline = Pipeline.default(args.max_size, use_cache=args.use_cache, jobs=args.jobs)
+    pipeline = Pipeline.default(
+        args.max_size,
+        use_cache=args.use_cache,
+        jobs=args.jobs,
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
     app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline)
     app.run()
     if app.return_code:
@@ -191,10 +206,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("briefing: interrupted\n")
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        # `briefing list | head`: the reader left; not an error worth a traceback
-        sys.stderr.close()
-        return ExitCode.OK
+    except BrokenPipeError as err:
+        if _reader_left():
+            # `briefing list | head`: the reader left; not an error worth a traceback. What is
+            # still buffered goes nowhere, so the exit flush raises nothing either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return ExitCode.OK
+        # any other broken pipe (a worker process that could not start) is a failure
+        sys.stderr.write(f"briefing: stopped: {err.strerror or 'broken pipe'} (not on stdout)\n")
+        return ExitCode.NOTHING
+
+
+def _reader_left() -> bool:
+    """Whether stdout is a pipe whose reading end is closed: poll reports an error on it."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no real descriptor, or no poll (Windows)
+        return False
 
 
 def run() -> None:

@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.corpus.load import LOADER_VERSION, Corpus, assemble_corpus, iter_files, relative_id
+from briefing.corpus.load import (
+    LOADER_VERSION,
+    Corpus,
+    assemble_corpus,
+    display_path,
+    iter_files,
+    relative_id,
+)
 from briefing.corpus.read import DEFAULT_MAX_BYTES
 from briefing.model import Brief, Document, Problem, Theme, ThemeMatch
 
@@ -142,6 +149,7 @@ def open_library(
     jobs: int | None = None,
     should_stop: ShouldStop | None = None,
     on_documents: Callable[[Sequence[Document]], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> Library:
     """Load ``corpus`` with themes, from the cache where it is still valid.
 
@@ -151,13 +159,15 @@ def open_library(
     documents of each batch of files as it is read (cached ones first), so a reader can list
     them before the folder is done. Those may still lack their themes, and an id can still get
     its ``~2`` (the same relative name under a second root): the returned corpus is final.
+    ``follow_symlinks`` reads links that leave the folder too
+    (:func:`~briefing.corpus.load.iter_files`).
     """
     from briefing.themes import load_themes
 
     paths = corpus_paths(corpus)
     cache = _cache(use_cache)
     themes, theme_problems = load_themes()
-    files, problems = iter_files(paths)
+    files, problems = iter_files(paths, follow_symlinks=follow_symlinks)
     loaded, fresh = _load_files(
         files, themes, max_bytes, cache, jobs, progress, should_stop, on_documents
     )
@@ -168,7 +178,8 @@ def open_library(
         return loaded.get(str(path), ([], []))
 
     corpus_ = assemble_corpus(paths, files, problems, read_file)
-    cached = [i for i, d in enumerate(corpus_.documents) if d.path not in fresh]
+    shown_fresh = {display_path(p) for p in fresh}  # documents carry the printable path
+    cached = [i for i, d in enumerate(corpus_.documents) if d.path not in shown_fresh]
     docs, more = _with_themes(corpus_.documents, cached, themes, cache, jobs, progress, should_stop)
     corpus_ = replace(corpus_, documents=docs, problems=corpus_.problems + more)
     return Library(
@@ -220,7 +231,7 @@ def _load_files(
             and st.st_size <= max_bytes
         ):
             try:
-                results[shown] = decode_file(row[4], rel, shown)
+                results[shown] = decode_file(row[4], rel, display_path(shown))
                 continue
             except DecodeError:
                 pass  # written by something else: read the file again

@@ -57,7 +57,9 @@ class Document:
 
     id: str
     path: str
-    """The file it came from, as given or found (absolute when found by walking a folder)."""
+    """The file it came from, as given or found (absolute when found by walking a folder), with
+    undecodable bytes and control characters escaped (:mod:`briefing.corpus.names`): for
+    showing, not for opening."""
     title: str
     title_derived: bool
     """True when the file had no title and one was made from the opening sentence."""

@@ -105,6 +105,55 @@ def test_a_cache_from_another_schema_is_rebuilt(
     conn.close()
 
 
+def _half_migrated(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute("INSERT INTO meta VALUES ('schema', ?)", (db.SCHEMA,))
+        conn.execute("CREATE TABLE files (path TEXT PRIMARY KEY, payload TEXT)")
+    conn.close()
+
+
+def _another_program(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE users (name TEXT, email TEXT)")
+        conn.execute("INSERT INTO users VALUES ('ana', 'ana@example.org')")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (_half_migrated, "tables do not match its schema"),
+        (_another_program, "not a briefing cache"),
+        (lambda path: path.mkdir(), "a folder, not a file"),
+    ],
+    ids=["half-migrated", "another-program", "folder"],
+)
+def test_a_foreign_or_half_migrated_cache_is_moved_aside_and_rebuilt(
+    news: Path, capsys: pytest.CaptureFixture[str], make, why: str
+) -> None:
+    _, expected, _ = list_json(capsys, str(news), "--no-cache")
+    path = cache_path()
+    path.parent.mkdir(parents=True)
+    close_cache()
+    make(path)
+
+    code, docs, err = list_json(capsys, str(news))
+
+    assert (code, docs) == (0, expected)
+    (line,) = cache_lines(err)
+    assert line.startswith(f"briefing: {path}: cache was not briefing's ({why}); moved to ")
+    assert line.endswith(" and rebuilt")
+    (kept,) = path.parent.glob("briefing.sqlite3.corrupt-*")
+    assert kept.exists()
+    close_cache()
+    code, docs, err = list_json(capsys, str(news))  # the new cache is used, silently
+    assert (code, docs, err) == (0, expected, "")
+    with sqlite3.connect(cache_path()) as conn:
+        assert conn.execute("SELECT count(*) FROM files").fetchone() == (3,)
+    conn.close()
+
+
 def test_a_locked_cache_is_skipped_with_one_message(
     news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

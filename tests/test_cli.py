@@ -114,3 +114,37 @@ def test_notes_lists_every_note_and_the_ones_whose_article_is_gone(tmp_path: Pat
     out = capsys.readouterr().out
     assert f"{tmp_path / 'gone.txt'}  [missing]" in out
     assert "✎ still here" in out
+
+
+def test_a_broken_pipe_that_is_not_stdout_fails_with_a_message(monkeypatch, capsys) -> None:
+    """A worker process that cannot start raises BrokenPipeError too; the handler meant for
+    ``briefing list | head`` made that exit 0 with no output."""
+    from briefing.commands import common
+
+    def workers_cannot_start(*_args, **_kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(common, "open_library", workers_cannot_start)
+    assert main(["list"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "briefing: stopped: Broken pipe (not on stdout)\n"
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRIEFING_HOME": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    child.stdout.close()  # `| head -0`: gone before the first line
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 0
+    assert err == ""

@@ -144,6 +144,33 @@ def test_export_refuses_to_overwrite_without_force(corpus: Path, tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
 
+@pytest.mark.parametrize("kind", ["file", "dangling-symlink"])
+def test_export_never_replaces_a_file_that_appeared_during_the_load(
+    corpus: Path, tmp_path: Path, capsys, monkeypatch, kind: str
+) -> None:
+    from briefing.commands import daily
+
+    target = tmp_path / "out.md"
+    real_load = daily.load
+
+    def load_while_someone_writes(args):  # the file appears after the up-front check
+        if kind == "file":
+            target.write_text("precious", encoding="utf-8")
+        else:
+            target.symlink_to(tmp_path / "nowhere.md")
+        return real_load(args)
+
+    monkeypatch.setattr(daily, "load", load_while_someone_writes)
+    assert main(["export", str(corpus), "-o", str(target)]) == 2
+    assert "out.md: exists; use --force to replace it" in capsys.readouterr().err
+    if kind == "file":
+        assert target.read_text(encoding="utf-8") == "precious"
+    else:
+        assert target.is_symlink()
+        assert not (tmp_path / "nowhere.md").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
 def test_export_to_stdout_includes_notes(corpus: Path, capsys) -> None:
     from briefing.corpus.load import load_corpus
     from briefing.store import Store
@@ -162,3 +189,23 @@ def test_export_of_seeds_has_a_section_per_theme(tmp_path: Path) -> None:
     tokens = _tokens(target.read_text(encoding="utf-8"))
     h3 = [t for t in tokens if t.type == "heading_open" and t.tag == "h3"]
     assert len(h3) == 14
+
+
+def test_exclusive_write_without_hard_links_still_never_replaces(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    from briefing.atomic import write_atomic
+
+    def no_links(*_args, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")  # FAT, some network shares
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "new.md"
+    write_atomic(target, b"first", replace=False)
+    assert target.read_bytes() == b"first"
+    with pytest.raises(FileExistsError):
+        write_atomic(target, b"second", replace=False)
+    assert target.read_bytes() == b"first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md"]

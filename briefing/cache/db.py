@@ -5,6 +5,8 @@ Three tables, each keyed by what decides its rows, so a change invalidates exact
 ``files``
     path → (id prefix, size, mtime_ns, loader version) and the file's documents and problems.
     A warm reopen compares ``stat`` data with these rows and never opens an unchanged file.
+    The path is stored as its bytes (``os.fsencode``): a file name that is not UTF-8 cannot be
+    bound as SQLite text, and an escaped text form would let two names share a row.
 ``themes``
     (content hash, language, themes version) → theme matches. Editing a theme file changes the
     themes version (:func:`briefing.themes.themes_version`), so every match is redone, but no
@@ -17,12 +19,15 @@ One connection per process (SQLite's own advice for threads: share it behind a l
 reader (the TUI) never blocks another process's writer (``briefing daily``), and a short busy
 timeout. The cache is never worth a crash: a corrupt file is moved aside (never overwritten,
 the user may want it) and a fresh one built, a locked or unwritable one is skipped for the run,
-each with one message. Rows that do not decode are misses.
+each with one message. Rows that do not decode are misses. A file that is not this cache at
+all (another program's database, tables a half-finished migration left, a folder in its place)
+is moved aside like a corrupt one, never written into and never left to fail every run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import threading
@@ -34,7 +39,7 @@ from typing import Any, TypeVar
 from briefing.model import Problem
 
 FILENAME = "briefing.sqlite3"
-SCHEMA = "1"
+SCHEMA = "2"
 """Bump when the tables change: an older file is then dropped and rebuilt, not migrated."""
 
 BUSY_SECONDS = 5.0
@@ -49,7 +54,7 @@ _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,
+    path BLOB PRIMARY KEY,
     rel TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
@@ -77,6 +82,57 @@ T = TypeVar("T")
 
 FileRow = tuple[str, int, int, str, str]
 """What ``files`` holds for a path: id prefix, size, mtime_ns, loader version, payload."""
+
+
+class NotOurs(Exception):
+    """The cache file is something else: ``str(err)`` says what, for the one-line message."""
+
+
+@functools.cache
+def _our_columns() -> dict[str, list[tuple[str, str]]]:
+    """Each table of :data:`_TABLES` with its (column, type) list, as SQLite reports them."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(_TABLES)
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        name: [(col[1], col[2]) for col in conn.execute(f"PRAGMA table_info('{name}')")]
+        for name in names
+    }
+
+
+def _check_ours(conn: sqlite3.Connection) -> bool:
+    """Whether the tables must be (re)created: True for a new file or an older schema of ours.
+
+    Raises :class:`NotOurs` for a file whose tables are not what this schema made (a
+    half-migrated cache, another program's database): dropping tables there could destroy
+    someone's data, and keeping it would fail on every run.
+    """
+    found = _columns(conn)
+    if not found:
+        return True
+    ours = _our_columns()
+    if "meta" not in found or not set(found) <= set(ours):
+        raise NotOurs("not a briefing cache")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if row is None:
+        raise NotOurs("not a briefing cache")
+    if row[0] != SCHEMA:
+        return True  # an older (or newer) briefing's cache: rebuilt, not migrated
+    if found != ours:
+        raise NotOurs("tables do not match its schema")
+    return False
 
 
 def cache_path() -> Path:
@@ -119,14 +175,13 @@ class Cache:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.path.is_file():
+            raise NotOurs("a folder, not a file")
         conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            row = None
-            with contextlib.suppress(sqlite3.OperationalError):  # no meta table yet
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row is None or row[0] != SCHEMA:
+            if _check_ours(conn):
                 conn.executescript(
                     "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS themes;"
                     "DROP TABLE IF EXISTS briefs; DROP TABLE IF EXISTS meta;" + _TABLES
@@ -152,11 +207,16 @@ class Cache:
                     if self._conn is None:
                         self._conn = self._connect()
                     return what(self._conn)
+                except NotOurs as err:
+                    if attempt == 1:
+                        self._move_aside(f"was not briefing's ({err})")
+                        continue
+                    self._disable(f"unusable ({err}); working without it this time")
                 except sqlite3.DatabaseError as err:
                     self._rollback()
                     kind = _kind(err)
                     if kind == "corrupt" and attempt == 1:
-                        self._move_aside()
+                        self._move_aside("was damaged")
                         continue
                     if kind == "busy":
                         self._disable("in use by another briefing; working without it this time")
@@ -176,8 +236,9 @@ class Cache:
         self._disabled = True
         self.notices.append(Problem(str(self.path), f"cache {message}"))
 
-    def _move_aside(self) -> None:
-        """Keep the damaged file (and its WAL) under a new name; the next connect starts fresh."""
+    def _move_aside(self, why: str) -> None:
+        """Keep the damaged or foreign file (and its WAL) under a new name; the next connect
+        starts fresh."""
         self.close()
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
@@ -195,7 +256,7 @@ class Cache:
             self._disable(f"is damaged and cannot be moved aside ({err.strerror or err})")
             return
         self.notices.append(
-            Problem(str(self.path), f"cache was damaged; moved to {target.name} and rebuilt")
+            Problem(str(self.path), f"cache {why}; moved to {target.name} and rebuilt")
         )
 
     def close(self) -> None:
@@ -214,27 +275,32 @@ class Cache:
     # files ---------------------------------------------------------------------------------
 
     def files(self, paths: Sequence[str]) -> dict[str, FileRow]:
+        keys = [os.fsencode(p) for p in paths]
+
         def query(conn: sqlite3.Connection) -> dict[str, FileRow]:
             out: dict[str, FileRow] = {}
-            for chunk in _chunks(paths):
+            for chunk in _chunks(keys):
                 marks = ",".join("?" * len(chunk))
                 for path, *row in conn.execute(
                     "SELECT path, rel, size, mtime_ns, loader, payload FROM files "
                     f"WHERE path IN ({marks})",
                     tuple(chunk),
                 ):
-                    out[path] = tuple(row)  # type: ignore[assignment]
+                    out[os.fsdecode(path)] = tuple(row)  # type: ignore[assignment]
             return out
 
         return self._run(query, {})
 
     def store_files(self, rows: Iterable[tuple[str, str, int, int, str, str]]) -> None:
         """``(path, rel, size, mtime_ns, loader, payload)`` rows, committed at once."""
-        self._store("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", list(rows))
+        self._store(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            [(os.fsencode(path), *rest) for path, *rest in rows],
+        )
 
     def forget_files(self, paths: Sequence[str]) -> None:
         def delete(conn: sqlite3.Connection) -> None:
-            conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+            conn.executemany("DELETE FROM files WHERE path = ?", [(os.fsencode(p),) for p in paths])
             conn.commit()
 
         if paths:
@@ -242,14 +308,15 @@ class Cache:
 
     def files_under(self, folder: str) -> list[str]:
         """Cached paths inside ``folder`` (so files deleted from it can be forgotten)."""
-        prefix = folder.rstrip(os.sep) + os.sep
-        # every path starting with prefix sorts between prefix and prefix + U+10FFFF
+        prefix = os.fsencode(folder.rstrip(os.sep) + os.sep)
+        # blobs compare bytewise: every path starting with prefix sorts from prefix up to, not
+        # including, prefix with its last byte (the separator) one higher
+        end = prefix[:-1] + bytes([prefix[-1] + 1])
         return self._run(
             lambda conn: [
-                row[0]
+                os.fsdecode(row[0])
                 for row in conn.execute(
-                    "SELECT path FROM files WHERE path >= ? AND path < ?",
-                    (prefix, prefix + "\U0010ffff"),
+                    "SELECT path FROM files WHERE path >= ? AND path < ?", (prefix, end)
                 )
             ],
             [],

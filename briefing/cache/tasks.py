@@ -38,13 +38,14 @@ def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[
     cached "cannot read" would outlive the fix.
     """
     from briefing.corpus.load import documents_from_file
+    from briefing.corpus.names import printable_name
 
     out: list[LoadedFile] = []
     for path, rel_id, max_bytes in items:
         try:
             docs, problems = documents_from_file(Path(path), rel_id, max_bytes)
         except Exception as err:  # a loader bug on one file must not stop the others
-            problem = Problem(path, f"could not load: {type(err).__name__}: {err}")
+            problem = Problem(printable_name(path), f"could not load: {type(err).__name__}: {err}")
             out.append(([], [problem], False, []))
             continue
         matches = match_themes(docs, themes) if themes else [() for _ in docs]

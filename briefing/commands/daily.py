@@ -127,7 +127,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return ExitCode.OK
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, text.encode("utf-8"), replace=args.force)
+    except FileExistsError:  # it appeared while we loaded: checked again as we write
+        sys.stderr.write(f"briefing: {target}: exists; use --force to replace it\n")
+        return ExitCode.USAGE
     except OSError as err:
         sys.stderr.write(f"briefing: {target}: cannot write: {err.strerror or err}\n")
         return ExitCode.NOTHING

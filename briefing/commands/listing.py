@@ -28,12 +28,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         brief_of = briefs(lib, docs)
         print_json([document_summary(d, brief_of(d)) for d in docs])
     else:
-        id_width = max((display_width(d.id) for d in docs), default=2)
+        # ids are printable already (corpus/names.py); one_line again costs nothing
+        id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
         for d in docs:
             date = d.date.isoformat() if d.date else "-"
             source = one_line(d.source or "-")
             print(
-                f"{fit(d.id, id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
+                f"{fit(one_line(d.id), id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
                 f"{one_line(d.title)}"
             )
     if not docs:
@@ -49,7 +50,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: no document with id {args.id!r} (see `briefing list`)\n")
         return ExitCode.NOTHING
     if len(found) > 1:
-        ids = ", ".join(d.id for d in found[:5])
+        ids = ", ".join(one_line(d.id) for d in found[:5])
         sys.stderr.write(f"briefing: {args.id!r} matches {len(found)} documents: {ids}…\n")
         return ExitCode.USAGE
     doc = found[0]
@@ -59,7 +60,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return _done(lib.problems)
     date = doc.date.isoformat() if doc.date else "undated"
     print(one_line(doc.title))
-    print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {doc.id}")
+    print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
     if doc.themes:
         print("themes: " + ", ".join(doc.theme_ids))
     print()

@@ -155,18 +155,18 @@ def story_lines(
             continue
         doc = documents[doc_id]
         date = doc.date.isoformat() if doc.date else "undated"
-        source = one_line(doc.source or "-")
+        source, shown_id = one_line(doc.source or "-"), one_line(doc_id)
         out.append(
-            f"  - {doc_id}  {date:<10}  {doc.lang:<5}  {fit(source, 14)}  {_clip(doc.title, 60)}"
+            f"  - {shown_id}  {date:<10}  {doc.lang:<5}  {fit(source, 14)}  {_clip(doc.title, 60)}"
         )
         for dup in story.also_in(doc_id):
             copy = documents.get(dup.doc_id)
             where = one_line(copy.source or "-") if copy else "-"
             what = "exact copy" if dup.kind == "exact" else f"near copy, {dup.similarity:.0%}"
-            out.append(f"      also in: {dup.doc_id} ({where}; {what})")
+            out.append(f"      also in: {one_line(dup.doc_id)} ({where}; {what})")
     out.append("  joined by:")
     for link in story.links:
-        out.append(f"    {link.a} + {link.b}: {_labels(link.anchors)}")
+        out.append(f"    {one_line(link.a)} + {one_line(link.b)}: {_labels(link.anchors)}")
     if alignment is None:
         return out
     out.append("  side by side:")
@@ -231,7 +231,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             for story in alone:
                 lead = documents[story.lead]
                 date = lead.date.isoformat() if lead.date else "undated"
-                also = [d.doc_id for d in story.duplicates]
+                also = [one_line(d.doc_id) for d in story.duplicates]
                 tail = f"  (also in: {', '.join(also)})" if also else ""
                 print(f"  {story.id}  {date:<10}  {lead.lang:<5}  {_clip(lead.title, 70)}{tail}")
     return ExitCode.SKIPPED if lib.problems else ExitCode.OK

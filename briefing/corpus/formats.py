@@ -46,6 +46,12 @@ URL_KEYS = ("url", "link", "href", "source_url")
 LANG_KEYS = ("lang", "language", "locale")
 AUTHOR_KEYS = ("author", "byline", "authors")
 
+# the encoding named by a leading XML declaration: <?xml version="1.0" encoding="windows-1252"?>
+XML_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
+
+# a numeric character reference, decimal or hex, its ";" optional as HTML allows: "&#7;", "&#x1B"
+CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
 # Markdown syntax that is layout, not words: heading marks, emphasis, links, images
 MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
@@ -62,26 +68,57 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _as_text(value: Any) -> str | None:
+MAX_NESTING = 20
+"""How deep :func:`_as_text` looks into lists and objects for text: real feeds nest two or
+three levels; a hostile line nests thousands, and must cost that line, not the file."""
+
+_JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number",
+               float: "a number", bool: "true or false", type(None): "null"}  # fmt: skip
+"""What a JSON value is called in a message (not ``NoneType``)."""
+
+
+def _as_text(value: Any, depth: int = 0) -> str | None:
     """A field that may be a string, a list of paragraphs, or a nested {"name": …} object."""
-    if value is None:
+    if value is None or depth > MAX_NESTING:
         return None
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        parts = [p for v in value if (p := _as_text(v))]
+        parts = [p for v in value if (p := _as_text(v, depth + 1))]
         return "\n\n".join(parts) if parts else None
     if isinstance(value, dict):
-        return _as_text(_first(value, ("name", "title", "text", "value")))
+        return _as_text(_first(value, ("name", "title", "text", "value")), depth + 1)
     if isinstance(value, int | float):
         return str(value)
     return None
 
 
+def _long_int(digits: str) -> int | str:
+    """JSON integers as ints, except past Python's 4,300-digit limit (``int()`` raises
+    ValueError there): such a number is kept as its digits, and the line still loads."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_int=_long_int)
+
+
+def parse_failure(err: Exception) -> str:
+    """The words for why a JSON text (or any file a parser choked on) could not be read."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"not valid JSON ({err.msg})"
+    if isinstance(err, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(err, MemoryError):
+        return "too large to read into memory"
+    return f"cannot read ({str(err).splitlines()[0] if str(err) else type(err).__name__})"
+
+
 def record_to_article(obj: Any, where: str) -> RawArticle | str:
     """An article from a JSON object, or the one-line reason it is not one."""
     if not isinstance(obj, dict):
-        return f"{where}: expected an article object, found {type(obj).__name__}"
+        kind = _JSON_KINDS.get(type(obj), type(obj).__name__)
+        return f"{where}: expected an article object, found {kind}"
     text = _as_text(_first(obj, TEXT_KEYS))
     if not text or not text.strip():
         return f"{where}: no text (looked for {', '.join(TEXT_KEYS[:3])})"
@@ -99,11 +136,13 @@ def record_to_article(obj: Any, where: str) -> RawArticle | str:
 
 def parse_json(text: str) -> Parsed:
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as err:
         raise ReadError(
             f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}"
         ) from None
+    except (RecursionError, MemoryError, ValueError) as err:
+        raise ReadError(parse_failure(err)) from None
     if isinstance(data, dict):
         for key in ("articles", "items", "documents", "data", "results"):
             if isinstance(data.get(key), list):
@@ -131,9 +170,9 @@ def parse_jsonl(text: str) -> Parsed:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(f"line {n}: not valid JSON ({err.msg})")
+            obj = _loads(line)
+        except (RecursionError, MemoryError, ValueError) as err:  # one line, not the file
+            problems.append(f"line {n}: {parse_failure(err)}")
             continue
         result = record_to_article(obj, f"line {n}")
         (problems if isinstance(result, str) else articles).append(result)
@@ -142,8 +181,20 @@ def parse_jsonl(text: str) -> Parsed:
     return articles, problems
 
 
+def _drop_unparsable_ref(match: re.Match[str]) -> str:
+    """A reference to a C0 control or a noncharacter (``&#7;``, ``&#xFFFE;``) removed: lxml
+    cannot hold one, and trafilatura then finds no text in the whole page. Repair would strip
+    the control anyway."""
+    code = int(match[1], 16) if match[1] else int(match[2])
+    if (code < 0x20 and code not in (9, 10, 13)) or code & 0xFFFE == 0xFFFE:
+        return ""
+    return match[0] if code < 0x110000 and not 0xFDD0 <= code <= 0xFDEF else ""
+
+
 def parse_html(text: str) -> Parsed:
     import trafilatura
+
+    text = CHAR_REF.sub(_drop_unparsable_ref, text)
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                       include_tables=False)  # fmt: skip
@@ -168,9 +219,15 @@ def parse_html(text: str) -> Parsed:
 
 
 def parse_feed(text: str) -> Parsed:
+    """Articles of an RSS/Atom feed, from text the read step already decoded.
+
+    feedparser re-encodes a ``str`` as UTF-8 and then decodes it with the charset the XML
+    declaration names, so a windows-1252 feed came out as ``Lâ€™Ã©tÃ©`` and a UTF-16 one as
+    malformed: the declaration is made to say what the text now is.
+    """
     import feedparser
 
-    feed = feedparser.parse(text)
+    feed = feedparser.parse(XML_DECLARED_ENCODING.sub(r"\g<1>utf-8\g<2>", text, count=1))
     entries = list(feed.entries)
     if not entries:
         if feed.bozo:

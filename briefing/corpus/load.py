@@ -24,9 +24,10 @@ from briefing.corpus.detect import (
     looks_like_title,
     parse_date,
 )
-from briefing.corpus.formats import PARSERS, RawArticle, parser_for
+from briefing.corpus.formats import PARSERS, RawArticle, parse_failure, parser_for
+from briefing.corpus.names import printable_name
 from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
-from briefing.corpus.repair import repair
+from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.corpus.split import split_aggregate
 from briefing.model import Document, Problem
 
@@ -45,16 +46,49 @@ class Corpus:
     """How many files were read (documents can be more: aggregators, JSON lists, feeds)."""
 
 
-def _display(path: Path) -> str:
-    return str(path)
+def display_path(path: Path | str) -> str:
+    """How ``path`` is shown and stored in documents and problems (:mod:`.names`)."""
+    return printable_name(str(path))
 
 
-def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Problem]]:
+def _leaves(entry: str, root: str) -> str | None:
+    """Where the symlink ``entry`` really leads, if that is outside the folder ``root`` (a real
+    path); None for anything that is not a symlink or stays inside."""
+    if not os.path.islink(entry):
+        return None
+    target = os.path.realpath(entry)
+    return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
+
+
+def _inside_only(here: str, names: list[str], root: str, problems: list[Problem]) -> list[str]:
+    """``names`` in the folder ``here`` without the symlinks that leave ``root``, each said once."""
+    kept = []
+    for name in names:
+        target = _leaves(os.path.join(here, name), root)
+        if target is None:
+            kept.append(name)
+        else:
+            problems.append(
+                Problem(
+                    display_path(os.path.join(here, name)),
+                    f"symlink to {display_path(target)}, outside the folder: skipped "
+                    "(--follow-symlinks reads it)",
+                )
+            )
+    return kept
+
+
+def iter_files(
+    paths: Sequence[Path], *, follow_symlinks: bool = False
+) -> tuple[list[tuple[Path, Path]], list[Problem]]:
     """Every candidate file under ``paths`` with the root it was found under, and the problems.
 
-    Follows symlinked folders (users link their feeds in) but never the same folder twice, so a
-    link loop is reported once instead of recursing forever. Hidden files and folders are skipped
-    as any file manager would.
+    A folder is untrusted: a link in it to ``/etc/passwd`` or ``../elsewhere`` would pull local
+    files into a briefing that is then shared. So a symlink (to a file or a folder) is followed
+    only while it stays inside the folder named, unless ``follow_symlinks``; each one skipped is
+    a Problem. A path named directly is always read, link or not: the user chose it. Symlinked
+    folders are never read twice, so a link loop is reported once instead of recursing forever.
+    Hidden files and folders are skipped as any file manager would.
     """
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
@@ -64,15 +98,18 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
             found.append((path, path.parent))
             continue
         if not path.exists():
-            problems.append(Problem(_display(path), "no such file or folder"))
+            problems.append(Problem(display_path(path), "no such file or folder"))
             continue
         if not path.is_dir():
-            problems.append(Problem(_display(path), "not a regular file or folder"))
+            problems.append(Problem(display_path(path), "not a regular file or folder"))
             continue
         seen: set[tuple[int, int]] = set()
+        root = os.path.realpath(path)
 
         def onerror(err: OSError, _problems: list[Problem] = problems) -> None:
-            _problems.append(Problem(str(err.filename), f"cannot read folder: {err.strerror}"))
+            _problems.append(
+                Problem(display_path(err.filename), f"cannot read folder: {err.strerror}")
+            )
 
         for dirpath, dirnames, filenames in os.walk(path, followlinks=True, onerror=onerror):
             here = Path(dirpath)
@@ -80,18 +117,24 @@ def iter_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[Pro
                 st = here.stat()
                 key = (st.st_dev, st.st_ino)
             except OSError as err:
-                problems.append(Problem(dirpath, f"cannot read folder: {err.strerror}"))
+                problems.append(
+                    Problem(display_path(dirpath), f"cannot read folder: {err.strerror}")
+                )
                 dirnames[:] = []
                 continue
             if key in seen:
-                problems.append(Problem(dirpath, "symlink loop: folder already read, skipped"))
+                problems.append(
+                    Problem(display_path(dirpath), "symlink loop: folder already read, skipped")
+                )
                 dirnames[:] = []
                 continue
             seen.add(key)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    found.append((here / name, path))
+            names = sorted(n for n in filenames if not n.startswith("."))
+            if not follow_symlinks:
+                dirnames[:] = _inside_only(dirpath, dirnames, root, problems)
+                names = _inside_only(dirpath, names, root, problems)
+            found.extend((here / name, path) for name in names)
     return found, problems
 
 
@@ -172,7 +215,7 @@ def build_document(
         source=src or None,
         lang=lang,
         paragraphs=tuple(paragraphs),
-        url=raw.url,
+        url=scrub_surrogates(raw.url) if raw.url else raw.url,
         author=(repair(raw.author) if raw.author else None) or cleaned.author,
         content_hash=_hash(title, paragraphs),
     )
@@ -187,7 +230,7 @@ def documents_from_file(
     path: Path, rel_id: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Document], list[Problem]]:
     """The documents of one file and its problems; never raises for bad input."""
-    shown = _display(path)
+    shown = display_path(path)
     parser = parser_for(path)
     if parser is None:
         kind = path.suffix.lower() or "no extension"
@@ -198,12 +241,8 @@ def documents_from_file(
         raws, partial = parser(text)
     except ReadError as err:
         return [], [Problem(shown, str(err))]
-    except (
-        RecursionError,
-        MemoryError,
-        ValueError,
-    ) as err:  # a pathological file, not a bug to crash on
-        return [], [Problem(shown, f"cannot parse: {type(err).__name__}")]
+    except (RecursionError, MemoryError, ValueError) as err:  # pathological, not a bug
+        return [], [Problem(shown, parse_failure(err))]
     problems = [Problem(shown, msg) for msg in partial]
     built: list[tuple[int, Document]] = []
     for n, raw in enumerate(raws, 1):
@@ -228,7 +267,7 @@ def documents_from_file(
 ReadFile = Callable[[Path, str], tuple[list[Document], list[Problem]]]
 """``(path, rel_id) -> (documents, problems)``: :func:`documents_from_file` or a cache of it."""
 
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 """Bump whenever a change to this package can change a loaded document (text, title, date,
 language, id): the cache keeps each file's documents under it, so a bump re-reads every file
 once."""
@@ -237,9 +276,9 @@ once."""
 def relative_id(path: Path, root: Path) -> str:
     """The id prefix of ``path``'s documents: its path under the root it was found in."""
     try:
-        return path.relative_to(root).as_posix()
+        return printable_name(path.relative_to(root).as_posix())
     except ValueError:
-        return path.name
+        return printable_name(path.name)
 
 
 def assemble_corpus(
@@ -273,7 +312,7 @@ def assemble_corpus(
     return Corpus(
         documents=tuple(documents),
         problems=tuple(found),
-        roots=tuple(str(p) for p in paths),
+        roots=tuple(display_path(p) for p in paths),
         files=total,
     )
 
@@ -283,9 +322,10 @@ def load_corpus(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
 ) -> Corpus:
     """Every document under ``paths``, with a Problem for each file or part that was skipped."""
-    files, problems = iter_files([Path(p) for p in paths])
+    files, problems = iter_files([Path(p) for p in paths], follow_symlinks=follow_symlinks)
 
     def read_file(path: Path, rel_id: str) -> tuple[list[Document], list[Problem]]:
         return documents_from_file(path, rel_id, max_bytes)

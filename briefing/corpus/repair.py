@@ -47,10 +47,25 @@ PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?:{_PINYIN})\)")
 # a gloss whose character was lost to mojibake: "變?yōu)?“" → "變“"
 BROKEN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\?(?:{_PINYIN})\)\??")
 
-# zero-width and invisible format characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen)
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# zero-width and invisible format characters (ZWSP, word joiner, BOM, soft hyphen)
+INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# letters of the scripts whose spelling uses ZWNJ/ZWJ: Arabic and Persian (بین‌المللی), Syriac,
+# Thaana, N'Ko, the Indic scripts from Devanagari to Sinhala (conjuncts: क्‍ष), Tibetan,
+# Myanmar, Khmer, Mongolian, Arabic presentation forms, and emoji (👩‍💻 is one emoji)
+_JOINING = (
+    "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af"
+    "\ufb50-\ufdff\ufe70-\ufefe\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
+)
+# a run of ZWNJ/ZWJ: one of them is all a word can need
+JOINER_RUN = re.compile(r"([\u200c\u200d])[\u200c\u200d]+")
+# ZWNJ/ZWJ as noise: not between two characters of those scripts (a Latin or CJK word, a
+# word's edge, a space). Between them it spells the word and stays.
+NOISE_JOINER = re.compile(rf"(?<![{_JOINING}])[\u200c\u200d]|[\u200c\u200d](?![{_JOINING}])")
 # C0/C1 controls except tab and newline, and bidi embeddings/overrides/isolates
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# a lone surrogate: valid in JSON ("\ud800") and in Python strings, but no character, and
+# nothing can encode it (sqlite3, hashlib, a UTF-8 stdout all raise)
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 # horizontal whitespace runs, including no-break and ideographic spaces used as padding
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
 # three or more newlines (one blank line is a paragraph break; more is noise)
@@ -85,9 +100,15 @@ def remove_pinyin(text: str) -> str:
     return PINYIN_GLOSS.sub("", BROKEN_GLOSS.sub("", text))
 
 
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates as U+FFFD, the replacement character a decoder would have given."""
+    return SURROGATE.sub("\ufffd", text)
+
+
 def remove_controls(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL.sub("", INVISIBLE.sub("", text))
+    text = scrub_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = JOINER_RUN.sub(r"\1", INVISIBLE.sub("", text))
+    return CONTROL.sub("", NOISE_JOINER.sub("", text))
 
 
 def normalize_space(text: str) -> str:

@@ -147,8 +147,13 @@ class Analysis:
             infos.extend(ranked)
             return ranked
 
+        import numpy
+
         try:
-            summarizer(self.document, keep_all)
+            # LexRank normalises a zero vector when sentences share no word (short feed
+            # entries): NaN ratings, and numpy's RuntimeWarning on stderr of every command
+            with numpy.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                summarizer(self.document, keep_all)
         except (ValueError, ZeroDivisionError, IndexError, FloatingPointError):
             # a degenerate matrix (all sentences stop words, one distinct word…): no opinion
             return [0.5] * n

@@ -69,15 +69,17 @@ def _jieba() -> Any:
 
         from briefing.paths import cache_dir
 
-        jieba.setLogLevel(logging.WARNING)
-        logging.getLogger("jieba").setLevel(logging.WARNING)
         tmp = cache_dir()
         try:
             tmp.mkdir(parents=True, exist_ok=True)
             jieba.dt.tmp_dir = str(tmp)
         except OSError:
             pass  # jieba then uses the system temp dir; the cache only saves a rebuild
+        # a cache folder that is read-only or full makes jieba log "Dump cache file failed"
+        # with a traceback, in every worker; its cache only saves the next start a second
+        jieba.setLogLevel(logging.CRITICAL)
         jieba.initialize()
+        jieba.setLogLevel(logging.WARNING)
         return jieba
 
 

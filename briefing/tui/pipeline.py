@@ -49,7 +49,12 @@ class Pipeline:
 
     @classmethod
     def default(
-        cls, max_bytes: int | None = None, *, use_cache: bool = True, jobs: int | None = None
+        cls,
+        max_bytes: int | None = None,
+        *,
+        use_cache: bool = True,
+        jobs: int | None = None,
+        follow_symlinks: bool = False,
     ) -> Pipeline:
         """The real core through :mod:`briefing.library` (its cache and worker processes),
         imported lazily: each call runs in a worker thread.
@@ -73,6 +78,7 @@ class Pipeline:
                 use_cache=use_cache,
                 jobs=jobs,
                 on_documents=arrived,
+                follow_symlinks=follow_symlinks,
             )
             opened["themes"] = lib.themes
             # cache messages (damaged, locked) are shown with the load's problems

@@ -134,6 +134,61 @@ def test_symlink_loop_is_reported_once_and_the_rest_loads(tmp_path: Path) -> Non
     assert "symlink loop" in corpus.problems[0].message
 
 
+SECRET = "Private notes\nThe access code for the vault is 4711. Nobody else may know it.\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_symlinks_leaving_the_folder_are_skipped_unless_followed(tmp_path: Path, capsys) -> None:
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    corpus.mkdir()
+    elsewhere.mkdir()
+    write(corpus, "good.txt", GOOD)
+    write(elsewhere, "secret.txt", SECRET)
+    (corpus / "passwd.txt").symlink_to(elsewhere / "secret.txt")  # like passwd.txt -> /etc/passwd
+    (corpus / "outside").symlink_to("../elsewhere", target_is_directory=True)
+    (corpus / "again.txt").symlink_to("good.txt")  # inside the folder: read
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "up.txt").symlink_to("../good.txt")
+
+    corpus_ = load_corpus([corpus])
+    assert [d.id for d in corpus_.documents] == ["again.txt", "good.txt", "sub/up.txt"]
+    assert sorted(str(p) for p in corpus_.problems) == [
+        f"{corpus / 'outside'}: symlink to {elsewhere}, outside the folder: skipped "
+        "(--follow-symlinks reads it)",
+        f"{corpus / 'passwd.txt'}: symlink to {elsewhere / 'secret.txt'}, outside the folder: "
+        "skipped (--follow-symlinks reads it)",
+    ]
+
+    for argv, status in ((["list"], 3), (["export", "-o", "-"], 0), (["stories", "--json"], 3)):
+        code = main([*argv, str(corpus)])
+        out, err = capsys.readouterr()
+        assert code == status
+        assert "vault" not in out
+        assert len(err.strip().splitlines()) == 2  # once per skipped link
+    (tmp_path / "link-to-corpus").symlink_to(corpus, target_is_directory=True)
+    assert main(["list", str(tmp_path / "link-to-corpus")]) == 3  # a folder named via a link
+    assert "vault" not in capsys.readouterr().out
+
+    assert main(["list", "--follow-symlinks", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "passwd.txt" in out
+    assert "outside/secret.txt" in out
+
+
+def test_problem_messages_say_what_went_wrong_in_words(tmp_path: Path) -> None:
+    write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(tmp_path, "null.json", "null")
+    write(tmp_path, "list.json", '[1, null, {"title": "x"}]')
+    corpus = load_corpus([tmp_path])
+    assert sorted((Path(p.path).name, p.message) for p in corpus.problems) == [
+        ("deep.json", "nested too deeply to read"),
+        ("list.json", "no article in JSON (item 1: expected an article object, found a number)"),
+        ("null.json", "expected an article object, found null"),
+    ]
+    for problem in corpus.problems:  # no Python names where words are promised
+        assert not any(name in problem.message for name in ("Error", "NoneType", "int", "dict"))
+
+
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     corpus = load_corpus([tmp_path / "nope"])
     assert corpus.documents == ()

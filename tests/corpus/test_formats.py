@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from briefing.corpus.load import load_corpus
 
 BODY = (
@@ -110,3 +112,116 @@ def test_date_written_in_text_and_attribution_lines(tmp_path: Path) -> None:
     assert docs["a.txt"].source == "週刊テスト"
     assert docs["b.txt"].source == "Agence France-Presse"
     assert "Source" not in docs["b.txt"].text
+
+
+def _feed(encoding: str, title: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel>'
+        f"<title>Wire</title><item><title>{title}</title><description>{body}</description>"
+        "</item></channel></rss>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "title", "body"),
+    [
+        (
+            "windows-1252",
+            "cp1252",
+            "L’été à Genève",
+            "Le Conseil s’est réuni à Genève. Les délégués ont approuvé le plan.",
+        ),
+        (
+            "KOI8-R",
+            "koi8_r",
+            "Президент России",
+            "Президент выступил в среду. Конференция продолжится завтра.",
+        ),
+        (
+            "windows-1251",
+            "cp1251",
+            "Президент России",
+            "Президент выступил в среду. Конференция продолжится завтра.",
+        ),
+        (
+            "windows-1256",
+            "cp1256",
+            "أعلن رئيس الوزراء",
+            "أعلن رئيس الوزراء عن مبادرة جديدة. وسيعقد المؤتمر غدا.",
+        ),
+        (
+            "ISO-8859-2",
+            "iso-8859-2",
+            "Rozpoczęła się konferencja",
+            "Prezydent przemówił w Łodzi. Żółć gęślą jaźń.",
+        ),
+        # feedparser read the UTF-8 it made of our text as UTF-16: garbage at an even length
+        ("UTF-16", "utf-16", "L’été à Genève", "Le Conseil s’est réuni à Genève."),
+        ("UTF-16", "utf-16", "L’été à Genève!", "Le Conseil s’est réuni à Genève."),
+    ],
+    ids=[
+        *("windows-1252", "koi8-r", "windows-1251", "windows-1256", "iso-8859-2"),
+        *("utf-16-bom", "utf-16-bom-one-char-longer"),
+    ],
+)
+def test_feed_in_its_declared_charset_reads_without_mojibake(
+    tmp_path: Path, declared: str, codec: str, title: str, body: str
+) -> None:
+    (tmp_path / "feed.xml").write_bytes(_feed(declared, title, body).encode(codec))
+    corpus = load_corpus([tmp_path])
+    assert corpus.problems == ()
+    (doc,) = corpus.documents
+    assert (doc.title, doc.text) == (title, body)
+
+
+GOOD_LINE = '{"title": "Good %d", "text": "The council met on day %d. Officials agreed a plan."}'
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            '{"title": "Big", "n": ' + "9" * 5000 + ', "text": "A huge number. It still loads."}',
+            None,
+        ),
+        ("[" * 100_000 + "]" * 100_000, "line 2: nested too deeply to read"),
+        ('{"title": "Odd \\ud800", "text": "A lone \\udfff surrogate. It still loads."}', None),
+        ("\x00" * 300, "line 2: not valid JSON (Expecting value)"),
+        ("null", "line 2: expected an article object, found null"),
+    ],
+    ids=["5000-digits", "nested-100000", "lone-surrogate", "nuls", "null"],
+)
+def test_one_awkward_jsonl_line_costs_only_that_line(
+    tmp_path: Path, line: str, problem: str | None
+) -> None:
+    lines = [GOOD_LINE % (1, 1), line, GOOD_LINE % (3, 3)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert [p.message for p in corpus.problems] == ([problem] if problem else [])
+    titles = [d.title for d in corpus.documents]
+    assert titles[0] == "Good 1"
+    assert titles[-1] == "Good 3"
+    assert len(titles) == (2 if problem else 3)
+    for doc in corpus.documents:
+        doc.text.encode("utf-8")  # nothing unencodable is left in a document
+        doc.title.encode("utf-8")
+
+
+def test_json_title_with_an_escaped_lone_surrogate_loads(tmp_path: Path) -> None:
+    record = '{"title": "Title \\ud800", "text": "A body. It has text.", "url": "https://x.example/\\udc00"}'
+    (tmp_path / "a.json").write_text(record, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert corpus.problems == ()
+    (doc,) = corpus.documents
+    assert (doc.title, doc.url) == ("Title \ufffd", "https://x.example/\ufffd")
+
+
+@pytest.mark.parametrize("ref", ["&#7;", "&#27;", "&#x1b;", "&#0;", "&#xFFFE;"])
+def test_html_with_a_c0_character_reference_keeps_its_text(tmp_path: Path, ref: str) -> None:
+    page = PAGE.replace("benefits all.", f"benefits all {ref}.")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert corpus.problems == ()
+    (doc,) = corpus.documents
+    assert doc.paragraphs[0] == BODY
+    assert "benefits all ." in doc.text

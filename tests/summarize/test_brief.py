@@ -182,3 +182,25 @@ def test_importing_summarize_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_short_feed_entries_print_no_numpy_warnings(tmp_path) -> None:
+    """Entries of one short sentence or two that share no word: LexRank divides by a zero norm,
+    and numpy's RuntimeWarning used to reach stderr of every command."""
+    import warnings
+
+    from briefing.corpus.load import load_corpus
+
+    (tmp_path / "f.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>One</title><description>The council met on Saturday.</description></item>"
+        "<item><title>Two</title><description>Robots walked in Shanghai. They carried boxes."
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    docs = load_corpus([tmp_path]).documents
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        briefs = [summarize(doc) for doc in docs]
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
+    assert all(b.sentences for b in briefs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from briefing.model import Problem
@@ -257,3 +258,17 @@ async def test_problems_and_a_corrupt_store_are_reported(tmp_path: Path) -> None
         messages = [n.message for n in app._notifications]
         assert any("corrupt" in m for m in messages)
         assert any("bad.bin: binary file" in m for m in messages)
+
+
+async def test_q_then_n_in_one_burst_quits_without_a_traceback(make_app) -> None:
+    """A note editor pushed while the app is quitting never composes; it must not go looking
+    for its text area (``NoMatches … TextArea on NoteScreen`` on exit)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        # both keys queued before either is handled, as a terminal delivers a fast burst
+        app.post_message(events.Key("q", "q"))
+        app.post_message(events.Key("n", "n"))
+        await pilot.pause()
+    assert app.return_code in (0, None)
+    assert app._exception is None

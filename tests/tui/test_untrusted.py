@@ -108,3 +108,37 @@ async def test_hostile_problem_messages_are_not_markup(hostile, store_path) -> N
         [message] = [n.message for n in app._notifications if "unreadable" in n.message]
         assert f"unreadable {HOSTILE_SHOWN}" in message
         assert_inert(app, "unreadable [bold]x[/bold]")
+
+
+async def test_file_name_fuzz_reaches_no_terminal_live_in_the_tui(tmp_path) -> None:
+    """Every byte in file names, through the real loader: rows, reader, note editor, and the
+    problem toast that names a bad file."""
+    import os
+
+    from briefing.store import Store
+    from briefing.tui.app import BriefingApp
+    from tests.hardening.test_file_names import LIVE, _fuzz_names, make_folder
+
+    folder = make_folder(tmp_path, _fuzz_names())
+    bad = os.path.join(os.fsencode(folder), b"bad\x1b]52;c;ZXZpbA==\x07\xff\n.json")
+    with open(bad, "wb") as handle:
+        handle.write(b'{"title": ')
+    app = BriefingApp([folder], store=Store(tmp_path / "notes.json"))
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await wait_ready(pilot)
+        assert len(app.documents) == len(_fuzz_names())
+        await pilot.pause(0.3)  # let the toasts render
+        [message] = [n.message for n in app._notifications if "bad" in n.message]
+        assert "bad\\x1b]52;c;ZXZpbA==\\x07\\xff\\n.json" in message
+        views = [screen_text(app)]
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        views.append(screen_text(app))
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteScreen)
+        views.append(screen_text(app))
+        await pilot.press("escape")
+        for text in views:
+            assert not LIVE.search(text), repr(LIVE.search(text))
+            assert not re.search(r"[\ud800-\udfff]", text)
+        assert app.is_running

@@ -70,7 +70,10 @@ class NoteScreen(ModalScreen[str | None]):
                 yield Button("Cancel  esc", id="cancel")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        areas = self.query(TextArea)
+        if not areas:  # pushed while the app quits (``q`` then ``n``): never composed
+            return
+        area = areas.first()
         area.cursor_blink = not self.app.is_headless
         area.move_cursor(area.document.end)
         area.focus()
