@@ -92,11 +92,15 @@ class BriefingApp(App[None]):
         self.search_index = SearchIndex(())
         self.corpus_changed: Signal[None] = Signal(self, "corpus-changed")
         self.document_changed: Signal[str] = Signal(self, "document-changed")
+        self.briefs_arrived: Signal[frozenset[str]] = Signal(self, "briefs-arrived")
+        """A batch of briefs landed (their ids): rows show no brief, so only views showing one
+        of these documents redraw, not every row per brief."""
         self.library = LibraryScreen()
         self.theme = DARK
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the CLI names it on exit)."""
         self._arrivals_dirty = False
+        self._next_arrivals = 0.0
 
     @property
     def store(self) -> Store:
@@ -233,11 +237,16 @@ class BriefingApp(App[None]):
         self._arrivals_dirty = True
 
     def _show_arrivals(self) -> None:
-        """Rebuild the list with the documents read so far, a few times a second at most."""
-        if self._arrivals_dirty and not self.loaded:
-            self._arrivals_dirty = False
-            self.documents = dict(self.documents)  # a new corpus key for the filter's memo
-            self.corpus_changed.publish(None)
+        """Rebuild the list with the documents read so far: a few times a second at most, and
+        less often as the list grows (at most a fifth of the time goes to rebuilding), so the
+        event loop stays free for keys and the load's own messages."""
+        now = time.monotonic()
+        if not self._arrivals_dirty or self.loaded or now < self._next_arrivals:
+            return
+        self._arrivals_dirty = False
+        self.documents = dict(self.documents)  # a new corpus key for the filter's memo
+        self.corpus_changed.publish(None)
+        self._next_arrivals = time.monotonic() + 4 * (time.monotonic() - now)
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self.documents = {}
@@ -263,7 +272,7 @@ class BriefingApp(App[None]):
     def on_briefs_ready(self, message: BriefsReady) -> None:
         for brief in message.briefs:
             self.briefs[brief.doc_id] = brief
-            self.document_changed.publish(brief.doc_id)
+        self.briefs_arrived.publish(frozenset(b.doc_id for b in message.briefs))
 
     def on_summaries_finished(self, message: SummariesFinished) -> None:
         if progress := self._progress():

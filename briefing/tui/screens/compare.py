@@ -63,6 +63,9 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)
+        self.app.briefs_arrived.subscribe(
+            self, lambda ids: [self._document_changed(i) for i in self.doc_ids if i in ids]
+        )
         for index in range(len(self.doc_ids)):
             self._fill(index)
         self.query_one("#column-0").focus()

@@ -84,6 +84,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#filter", Input).cursor_blink = not self.app.is_headless
         self.app.corpus_changed.subscribe(self, lambda _: self.refresh_list())
         self.app.document_changed.subscribe(self, self._document_changed)
+        self.app.briefs_arrived.subscribe(self, self._briefs_arrived)
         self.refresh_list()
         self.query_one(DocumentList).focus()
 
@@ -131,6 +132,11 @@ class LibraryScreen(Screen[None]):
         if app.marked:
             parts.append(f"marked {len(app.marked)}/{app.MAX_COMPARE}")
         self.query_one("#status", Static).update(Content(" · ".join(parts)))
+
+    def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:
+        current = self.query_one(DocumentList).highlighted_doc_id
+        if current in doc_ids:
+            self._show_preview(current)
 
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.app.documents:

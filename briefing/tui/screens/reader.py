@@ -118,6 +118,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)
+        self.app.briefs_arrived.subscribe(
+            self, lambda ids: self._document_changed(self.doc_id) if self.doc_id in ids else None
+        )
         self._fill()
         # Focusing the key points would scroll the side panel to them, past the Brief on a
         # short terminal: the reader opens at the top, with the Brief first.
