@@ -60,7 +60,9 @@ _JOINING = (
 JOINER_RUN = re.compile(r"([\u200c\u200d])[\u200c\u200d]+")
 # ZWNJ/ZWJ as noise: not between two characters of those scripts (a Latin or CJK word, a
 # word's edge, a space). Between them it spells the word and stays.
-NOISE_JOINER = re.compile(rf"(?<![{_JOINING}])[\u200c\u200d]|[\u200c\u200d](?![{_JOINING}])")
+# (the joiner is matched first, then the lookbehind checks the pair: a leading lookbehind would
+# be tried at every character of every text)
+NOISE_JOINER = re.compile(rf"[\u200c\u200d](?:(?<![{_JOINING}][\u200c\u200d])|(?![{_JOINING}]))")
 # C0/C1 controls except tab and newline, and bidi embeddings/overrides/isolates
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # a lone surrogate: valid in JSON ("\ud800") and in Python strings, but no character, and

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.cli import main
-from briefing.corpus.names import printable_name
 from tests.hardening.test_nothing_live import LIVE
 
 pytestmark = pytest.mark.skipif(
@@ -149,6 +148,8 @@ def test_file_name_fuzz_reaches_no_terminal_live(
 @settings(max_examples=300, deadline=None)
 @given(st.binary(min_size=1, max_size=60).filter(lambda b: b"/" not in b and b"\x00" not in b))
 def test_any_name_becomes_a_printable_id(name: bytes) -> None:
+    from briefing.corpus.names import printable_name
+
     shown = printable_name(os.fsdecode(name))
     shown.encode("utf-8")  # no lone surrogate left: SQLite, hashlib and stdout take it
     assert_inert(shown)
