@@ -188,7 +188,7 @@ def _open(args: argparse.Namespace) -> int:
     app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline)
     app.run()
     if app.return_code:
-        error = app._exception
+        error = app.crash
         what = one_line(f"{type(error).__name__}: {error}") if error else "unknown error"
         where = f"; details in {app.crash_log}" if app.crash_log else ""
         sys.stderr.write(f"briefing: the reader stopped on an unexpected error: {what}{where}\n")

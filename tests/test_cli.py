@@ -78,12 +78,12 @@ def test_an_unexpected_reader_error_exits_1_with_one_line_and_the_log(
     class Crashing:
         def __init__(self, *args, **kwargs) -> None:
             self.return_code = None
-            self._exception = None
+            self.crash = None
             self.crash_log = None
 
         def run(self) -> None:
             self.return_code = 1
-            self._exception = IndexError("list index out of range")
+            self.crash = IndexError("list index out of range")
             self.crash_log = log
 
     monkeypatch.setattr(cli, "_is_terminal", lambda _stream: True)

@@ -99,6 +99,8 @@ class BriefingApp(App[None]):
         self.theme = DARK
         self.crash_log: Path | None = None
         """Where the traceback of an unexpected error went (the CLI names it on exit)."""
+        self.crash: BaseException | None = None
+        """The unexpected error that ended the app, if one did."""
         self._arrivals_dirty = False
         self._next_arrivals = 0.0
 
@@ -127,7 +129,7 @@ class BriefingApp(App[None]):
         Textual would print a screenful of traceback with locals after restoring the terminal;
         the CLI prints one line naming this log and exits non-zero instead.
         """
-        error = self._exception
+        error = self.crash = self._exception  # Textual keeps the first unhandled error here
         try:
             from briefing.paths import log_dir
 

@@ -315,3 +315,29 @@ async def test_resizes_while_loading_keep_the_list_and_the_cursor(store_path: Pa
         listing = app.library.query_one(DocumentList)
         assert listing.highlighted_doc_id == listing.doc_ids[2]
         assert len(app.briefs) == len(DOCS)
+
+
+async def test_streamed_rows_leave_the_cursor_on_the_first_row(store_path: Path) -> None:
+    """Was: the cursor stayed on the first document *read* (an undated one at the bottom), so the
+    reader opened scrolled to the end of the list."""
+    release = threading.Event()
+    base = fake_pipeline(DOCS)
+    undated = next(d for d in DOCS if d.date is None)
+
+    def slow_load(paths, progress, arrived=None):  # type: ignore[no-untyped-def]
+        arrived([undated])
+        release.wait(10)
+        return base.load(paths, progress, None)
+
+    from dataclasses import replace
+
+    app = BriefingApp([], store=Store(store_path), pipeline=replace(base, load=slow_load))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: len(app.library.query_one(DocumentList).doc_ids) == 1, 5)
+        release.set()
+        await wait_ready(pilot)
+        listing = app.library.query_one(DocumentList)
+        assert listing.highlighted_doc_id == listing.doc_ids[0] != undated.id
+        await pilot.press("j")
+        app.library.refresh_list()
+        assert listing.highlighted_doc_id == listing.doc_ids[1]  # a user's choice is kept

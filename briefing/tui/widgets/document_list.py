@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
@@ -122,6 +122,9 @@ class DocumentList(OptionList):
         self._done = 0
         """How many of ``_items`` have options so far."""
         self._count = 0
+        self._moved_by_user = False
+        """Whether the user has moved the cursor: until then a rebuild puts it on the first row
+        (rows stream in while a folder loads, and the first one read is rarely the newest)."""
 
     @property
     def highlighted_doc_id(self) -> str | None:
@@ -147,7 +150,7 @@ class DocumentList(OptionList):
         or the scroll nears the end. OptionList measures every option it is given, so handing
         it 10,000 rows made each filter keystroke cost ~0.4 s; a page keeps it constant.
         """
-        keep = self.highlighted_doc_id
+        keep = self.highlighted_doc_id if self._moved_by_user else None
         self._rows = rows
         self._updated = {}
         self._items = []
@@ -235,6 +238,12 @@ class DocumentList(OptionList):
             self._extend(self._items.index(doc_id) + 1)
         if doc_id in self._row_ids:
             self.highlighted = self._row_ids.index(doc_id)
+
+    def on_key(self, event: events.Key) -> None:
+        self._moved_by_user = True
+
+    def on_click(self, event: events.Click) -> None:
+        self._moved_by_user = True
 
     @on(OptionList.OptionSelected)
     def _opened(self, event: OptionList.OptionSelected) -> None:
