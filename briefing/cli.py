@@ -25,6 +25,16 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r} (0 for no limit)")
+    return seconds
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -46,6 +56,14 @@ def _corpus_options(parser: argparse.ArgumentParser, *, positional: bool = True)
         default=max_bytes_from_env(),
         metavar="SIZE",
         help="skip files larger than this (e.g. 25MB; env BRIEFING_MAX_SIZE)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="skip a file still loading after this long (default 30; 0: no limit; "
+        "env BRIEFING_TIME_LIMIT)",
     )
     parser.add_argument(
         "--no-cache",
@@ -147,7 +165,9 @@ def _open(args: argparse.Namespace) -> int:
     if missing:
         sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
         return ExitCode.USAGE
-    pipeline = Pipeline.default(args.max_size, use_cache=args.use_cache, jobs=args.jobs)
+    pipeline = Pipeline.default(
+        args.max_size, use_cache=args.use_cache, jobs=args.jobs, time_limit=args.time_limit
+    )
     BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline).run()
     return ExitCode.OK
 

@@ -82,6 +82,7 @@ def load(args: argparse.Namespace) -> Library:
             progress=bar,
             use_cache=getattr(args, "use_cache", True),
             jobs=getattr(args, "jobs", None),
+            time_limit=getattr(args, "time_limit", None),
         )
     report_problems(lib.notices)
     report_problems(lib.problems)
