@@ -19,11 +19,13 @@ json-wide   a JSON list of many small article objects
 json-deep   one article object at the bottom of lists nested as deep as the size allows
 json-array  a bare JSON array of small numbers (``[0,0,0,…]``): millions of elements
 cjk         Japanese text with no punctuation, no spaces and no line breaks
+html        a saved web page: one article of many ``<p>`` paragraphs, with a menu and a footer
 
 For each run it prints the seconds to load (read, parse, repair, split, describe; ``*`` when
 that is over the time limit, so a real load would skip the file), to match the bundled themes
 and to summarize every document (the brief and key points ``briefing list --json`` shows), the
-peak RSS of the process (after imports and jieba, about 140 MB), documents and the first
+peak RSS of the process and what it was before the file (imports, jieba and langdetect's
+profiles: about 230 MB, as in a worker that has loaded and summarized), documents, the first
 problems, and the growth factor of the total time per doubling of the size (≤ 2.2 is linear).
 """
 
@@ -48,7 +50,7 @@ sys.path.insert(0, str(REPO))
 # punctuation, spaces and line breaks: what the cjk shape has none of
 NOT_CJK = re.compile(r"[\s。、！？「」『』（）()!?.,・]+")
 SHAPES = ("oneline", "longpara", "manypara", "feed-many", "feed-huge", "json-wide",
-          "json-deep", "json-array", "cjk")  # fmt: skip
+          "json-deep", "json-array", "cjk", "html")  # fmt: skip
 DEFAULT_SIZES = "100K,200K,400K,800K,1.6M,3.2M,6.4M,12.8M,25M"
 
 
@@ -124,7 +126,7 @@ def build(shape: str, size: int) -> tuple[str, bytes]:
         return "manypara.txt", "\n\n".join(_fill(_paragraphs("fr"), size, "\n\n")).encode()
     if shape in ("feed-many", "feed-huge"):
         paras = _fill(_paragraphs(), size, "\n")
-        width = len(paras) * 1000 if shape == "feed-huge" else 5_000
+        width = 10 * size if shape == "feed-huge" else 5_000
         bodies = _grouped(paras, width, "\n")
         items = "".join(
             f"<item><title>Item {n}</title><link>https://example.com/{n}</link>"
@@ -157,6 +159,15 @@ def build(shape: str, size: int) -> tuple[str, bytes]:
         return "deep.json", ("[" * depth + article + "]" * depth).encode()
     if shape == "json-array":
         return "array.json", ("[" + ",".join(["0"] * max(1, size // 2)) + "]").encode()
+    if shape == "html":
+        body = "\n".join(f"<p>{_escape(p)}</p>" for p in _fill(_paragraphs(), size, "\n"))
+        page = (
+            "<!DOCTYPE html><html><head><title>Bench page</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+            f"<article><h1>Bench page</h1>\n{body}\n</article>"
+            "<footer>© Bench News. All rights reserved.</footer></body></html>"
+        )
+        return "page.html", page.encode()
     if shape == "cjk":
         plain = [NOT_CJK.sub("", text) for text in _articles("ja")]
         return "cjk.txt", "".join(_fill(plain, size, "")).encode()
@@ -245,8 +256,10 @@ def run(
 ) -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; timeout {timeout:.0f} s; "
           f"--max-size {max_size / 1024 / 1024:.0f}MB")  # fmt: skip
-    header = f"{'shape':<10} {'size':>8} {'load s':>8} {'themes':>7} {'brief s':>8} " \
-             f"{'total':>8} {'×/2×':>6} {'peak MB':>8} {'docs':>6}  problems"  # fmt: skip
+    header = (
+        f"{'shape':<10} {'size':>8} {'load s':>8} {'themes':>7} {'brief s':>8} {'total':>8} "
+        f"{'×/2×':>6} {'peak MB':>8} {'base':>5} {'docs':>6}  problems"
+    )
     print(header)
     print("-" * len(header))
     for shape in shapes:
@@ -268,7 +281,7 @@ def run(
             flag = "*" if r["over"] else " "
             print(f"{shape:<10} {mb:>8} {r['load']:>7.2f}{flag} {r['themes']:>7.2f} "
                   f"{r['brief']:>8.2f} {total:>8.2f} {growth:>6} {r['peak']:>8.0f} "
-                  f"{r['docs']:>6}  {probs}", flush=True)  # fmt: skip
+                  f"{r['base']:>5.0f} {r['docs']:>6}  {probs}", flush=True)  # fmt: skip
 
 
 def profile(shape: str, size: int, max_size: int) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.corpus.limits import Limits, check_json, items_message
+from briefing.corpus.limits import Limits, check_json, cut_page, items_message
 from briefing.corpus.read import ReadError
 
 
@@ -49,13 +49,19 @@ URL_KEYS = ("url", "link", "href", "source_url")
 LANG_KEYS = ("lang", "language", "locale")
 AUTHOR_KEYS = ("author", "byline", "authors")
 
-# Markdown syntax that is layout, not words: heading marks, emphasis, links, images. Each span
-# is bounded (1,000 characters), so a "*" or "[" that is never closed costs one bounded look
-# ahead, not a scan to the end of the text for every one of them (quadratic on a long line).
+# Markdown syntax that is layout, not words: heading marks, emphasis, links, images. A span
+# never runs past the next mark of its kind (a "*" stops at the next "*", a "[" at the next
+# bracket), so a mark that is never closed costs a look as far as the next one, not a scan to
+# the end of the line for every one of them (quadratic on a text without line breaks).
 MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
-MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,1000}?)(?<=\S)\1")
-MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,1000}\)")
-MD_LINK = re.compile(r"\[([^\]]{1,1000})\]\([^)]{0,1000}\)")
+# emphasis, strong first: "**word**", "__word__" (group 2), "*word*", "_word_" (group 4)
+MD_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1|([*_])(?=\S)((?:(?!\3).){1,1000}?)(?<=\S)\3"
+)
+# an image: "![alt](src)" → "alt"
+MD_IMAGE = re.compile(r"!\[([^\[\]]{0,1000})\]\([^)]{0,1000}\)")
+# a link: "[text](href)" → "text"
+MD_LINK = re.compile(r"\[([^\[\]]{1,1000})\]\([^)]{0,1000}\)")
 # where a feed item starts: "<item>", "<item rdf:about=…>", "<entry>", "<atom:entry>"
 FEED_ITEM = re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]", re.I)
 # the feed's root element, to close a feed cut after its first items: "<rss", "<feed", "<rdf:RDF"
@@ -167,6 +173,8 @@ def parse_jsonl(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
 def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     import trafilatura
 
+    text, problem = cut_page(text, limits)
+
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
                                       include_tables=False)  # fmt: skip
     body = getattr(doc, "text", None) if doc is not None else None
@@ -186,7 +194,7 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
             lang=getattr(doc, "language", None),
             author=getattr(doc, "author", None),
         )
-    ], []
+    ], [problem] if problem else []
 
 
 def _first_items(text: str, max_items: int) -> tuple[str, int]:
@@ -272,7 +280,7 @@ def parse_markdown(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     body = "\n".join(lines)
     body = MD_IMAGE.sub(r"\1", body)
     body = MD_LINK.sub(r"\1", body)
-    body = MD_EMPHASIS.sub(r"\2", body)
+    body = MD_EMPHASIS.sub(lambda m: m[2] if m[1] else m[4], body)
     body = MD_HEADING.sub("", body)
     return [RawArticle(text=body, title=title, splittable=title is None)], []
 

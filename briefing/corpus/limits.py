@@ -256,6 +256,27 @@ def cut_text(text: str, max_chars: int) -> str:
     return text[:max_chars]
 
 
+PAGE_MARKUP = 5
+"""How many characters of HTML a saved page may have per character of the article limit:
+markup is typically 3 to 10 times a page's text, and lxml's tree (trafilatura parses with it)
+takes about 20 times the page, so a 25 MB page peaked at 900 MB. A page is cut before it is
+parsed at ``PAGE_MARKUP × max_chars``, at a tag: lxml closes what the cut leaves open."""
+
+
+def cut_page(html: str, limits: Limits) -> tuple[str, str | None]:
+    """A saved page cut at :data:`PAGE_MARKUP` times the character limit, and the message
+    saying so (None when the page is within it)."""
+    limit = PAGE_MARKUP * limits.max_chars
+    if len(html) <= limit:
+        return html, None
+    at = html.rfind("<", limit - limit // 10, limit)
+    message = (
+        f"page cut at {count(limit)} characters of HTML (it has {count(len(html))}); raise "
+        f"the limit with {raise_hint('max_chars')} (a page may have {PAGE_MARKUP} times it)"
+    )
+    return html[: at if at > 0 else limit], message
+
+
 def chars_message(size: int, limits: Limits) -> str:
     return (
         f"text cut at {count(limits.max_chars)} characters (it has {count(size)}); "
