@@ -156,6 +156,19 @@ def _head(paragraphs: Sequence[str], chars: int) -> str:
     return "\n".join(head)[:chars]
 
 
+def _joined(lines: Iterable[str], max_chars: int) -> tuple[str, int]:
+    """The lines joined by line breaks, as far as the first one past ``max_chars`` (the rest
+    would be cut anyway, and joining 25 MB of lines only to cut them costs a copy), and the
+    length of the whole join."""
+    head: list[str] = []
+    size = -1
+    for line in lines:
+        size += len(line) + 1
+        if size - len(line) <= max_chars:
+            head.append(line)
+    return "\n".join(head), max(size, 0)
+
+
 def _normalize_lang(value: str | None) -> str | None:
     if not value:
         return None
@@ -190,10 +203,11 @@ def build_document(
     language and dates are linear, but a 20 MB line still costs each of them seconds) and to
     ``limits.max_paragraphs``; each cut adds its message to ``notes``.
     """
-    text = "\n".join(lines) if lines is not None else raw.text
-    if len(text) > limits.max_chars:
+    text, size = _joined(lines, limits.max_chars) if lines is not None else (raw.text, 0)
+    size = size or len(text)
+    if size > limits.max_chars:
         if notes is not None:
-            notes.append(chars_message(len(text), limits))
+            notes.append(chars_message(size, limits))
         text = cut_text(text, limits.max_chars)
     paragraphs = _paragraphs(repair(text))
     del text

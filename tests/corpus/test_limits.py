@@ -71,19 +71,26 @@ def _record(n: int) -> dict[str, str]:
     return {"title": f"Article {n}", "text": f"{PARAGRAPH} Number {n}."}
 
 
-@pytest.mark.parametrize("kind", ["json", "jsonl", "xml"])
+@pytest.mark.parametrize("kind", ["json", "jsonl", "xml", "atom"])
 def test_a_file_over_the_article_limit_loads_its_first_articles(tmp_path: Path, kind: str) -> None:
     records = [_record(n) for n in range(1, 8)]
     if kind == "json":
         text, what = json.dumps(records), "items"
     elif kind == "jsonl":
         text, what = "\n".join(json.dumps(r) for r in records), "lines"
-    else:
+    elif kind == "xml":
         items = "".join(
             f"<item><title>{r['title']}</title><description>{r['text']}</description></item>"
             for r in records
         )
         text, what = f"<rss><channel><title>Feed</title>{items}</channel></rss>", "items"
+    else:
+        entries = "".join(
+            f"<entry><title>{r['title']}</title><content>{r['text']}</content></entry>"
+            for r in records
+        )
+        text = f'<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>{entries}</feed>'
+        what = "items"
     docs, problems = load(write(tmp_path, f"many.{kind}", text), max_items=3)
     assert [d.title for d in docs] == ["Article 1", "Article 2", "Article 3"]
     assert problems == [f"read the first 3 {what} of 7; raise the limit with BRIEFING_MAX_ITEMS"]
