@@ -27,6 +27,16 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r} (0 for no limit)")
+    return seconds
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -50,6 +60,14 @@ def _corpus_options(
         default=max_bytes_from_env(),
         metavar="SIZE",
         help="skip files larger than this (e.g. 25MB; env BRIEFING_MAX_SIZE)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="skip a file still loading after this long (default 30; 0: no limit; "
+        "env BRIEFING_TIME_LIMIT)",
     )
     parser.add_argument(
         "--no-cache",
@@ -184,6 +202,7 @@ def _open(args: argparse.Namespace) -> int:
         use_cache=args.use_cache,
         jobs=args.jobs,
         follow_symlinks=getattr(args, "follow_symlinks", False),
+        time_limit=args.time_limit,
     )
     app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline)
     app.run()

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__
+from briefing.corpus.limits import Limits
 from briefing.corpus.load import (
     LOADER_VERSION,
     Corpus,
@@ -150,6 +151,7 @@ def open_library(
     should_stop: ShouldStop | None = None,
     on_documents: Callable[[Sequence[Document]], None] | None = None,
     follow_symlinks: bool = False,
+    time_limit: float | None = None,
 ) -> Library:
     """Load ``corpus`` with themes, from the cache where it is still valid.
 
@@ -161,6 +163,9 @@ def open_library(
     its ``~2`` (the same relative name under a second root): the returned corpus is final.
     ``follow_symlinks`` reads links that leave the folder too
     (:func:`~briefing.corpus.load.iter_files`).
+    ``time_limit`` is the seconds one file may take (default ``BRIEFING_TIME_LIMIT`` or 30; 0: no
+    limit), and the other per-file limits come from the environment
+    (:class:`~briefing.corpus.limits.Limits`).
     """
     from briefing.themes import load_themes
 
@@ -168,8 +173,9 @@ def open_library(
     cache = _cache(use_cache)
     themes, theme_problems = load_themes()
     files, problems = iter_files(paths, follow_symlinks=follow_symlinks)
+    limits = Limits.from_env(time_limit)
     loaded, fresh = _load_files(
-        files, themes, max_bytes, cache, jobs, progress, should_stop, on_documents
+        files, themes, max_bytes, cache, jobs, progress, should_stop, limits, on_documents
     )
     if cache is not None:
         _forget_deleted(cache, paths, files)
@@ -200,16 +206,20 @@ def _load_files(
     jobs: int | None,
     progress: Progress | None,
     should_stop: ShouldStop | None,
+    limits: Limits | None = None,
     on_documents: Callable[[Sequence[Document]], None] | None = None,
 ) -> tuple[dict[str, tuple[list[Document], list[Problem]]], set[str]]:
     """Each file's documents and problems, by path as found, and the paths read just now.
 
     Documents of files that were read here come back with their themes set; documents from the
-    cache come back without (their themes have their own key: :func:`_with_themes`).
+    cache come back without (their themes have their own key: :func:`_with_themes`). A file
+    is cached under the loader version and the limits it was read with, so raising a limit
+    reads again the files it cut.
     """
     from briefing.cache.codec import DecodeError, decode_file, encode_file, encode_themes
 
-    version = loader_version()
+    limits = limits or Limits.from_env()
+    version = f"{loader_version()}+{limits.key()}"
     themes_key = theme_set_version(themes)
     absolute = {str(path): os.path.abspath(path) for path, _root in files}
     rows = cache.files(list(absolute.values())) if cache else {}
@@ -236,7 +246,7 @@ def _load_files(
             except DecodeError:
                 pass  # written by something else: read the file again
         stats[shown] = st
-        todo.append((shown, rel, max_bytes))
+        todo.append((shown, rel, max_bytes, limits))
 
     total, done = len(files), len(files) - len(todo)
     if on_documents and results:
@@ -247,7 +257,7 @@ def _load_files(
     def on_chunk(chunk: list[FileItem], out: list[LoadedFile]) -> None:
         nonlocal done
         file_rows, theme_rows = [], []
-        for (shown, rel, _), (docs, probs, cacheable, matches) in zip(chunk, out, strict=True):
+        for (shown, rel, *_), (docs, probs, cacheable, matches) in zip(chunk, out, strict=True):
             themed, theme_probs = list(docs), []
             for i, (doc, found) in enumerate(zip(docs, matches, strict=True)):
                 if isinstance(found, Problem):
@@ -270,7 +280,7 @@ def _load_files(
             cache.store_files(file_rows)
             cache.store_themes(theme_rows, themes_key)
         if on_documents:
-            on_documents([doc for shown, _, _ in chunk for doc in results[shown][0]])
+            on_documents([doc for item in chunk for doc in results[item[0]][0]])
         done += len(chunk)
         if progress:
             progress(done, total)

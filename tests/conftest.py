@@ -19,6 +19,10 @@ def briefing_home(
     home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     monkeypatch.delenv("BRIEFING_MAX_SIZE", raising=False)
+    from briefing.corpus.limits import ENV
+
+    for name in ENV.values():  # BRIEFING_MAX_CHARS, BRIEFING_TIME_LIMIT…: a user's own limits
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     return home
 

@@ -15,11 +15,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.model import Brief, Document, Problem, Theme, ThemeMatch
 
-FileItem = tuple[str, str, int]
-"""A file to load: path as found, id prefix, max bytes."""
+if TYPE_CHECKING:
+    from briefing.corpus.limits import Limits
+
+FileItem = tuple[str, str, int, "Limits"]
+"""A file to load: path as found, id prefix, max bytes, and the other limits."""
 
 Matches = tuple[ThemeMatch, ...] | Problem
 """A document's theme matches, or the Problem that stopped them."""
@@ -35,15 +39,26 @@ def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[
     Themes are matched here, in the same pass, so a cold build reads and tokenizes each
     article in one worker and reports one progress over files. A file that cannot be read is
     not cached: making it readable (``chmod``) changes neither its size nor its mtime, so a
-    cached "cannot read" would outlive the fix.
+    cached "cannot read" would outlive the fix. Nor is a file that ran out of time: the
+    next run (or a higher ``--time-limit``) may load it.
     """
+    from briefing.corpus.limits import Deadline, TimeLimitExceeded, time_limit
     from briefing.corpus.load import documents_from_file
     from briefing.corpus.names import printable_name
 
     out: list[LoadedFile] = []
-    for path, rel_id, max_bytes in items:
+    for path, rel_id, max_bytes, limits in items:
         try:
-            docs, problems = documents_from_file(Path(path), rel_id, max_bytes)
+            # the deadline is checked between the steps of a load; the alarm (worker processes
+            # and the CLI's main thread) also stops Python code that runs long between them
+            with time_limit(limits.time_limit):
+                deadline = Deadline(limits.time_limit)
+                docs, problems = documents_from_file(
+                    Path(path), rel_id, max_bytes, limits, deadline
+                )
+        except TimeLimitExceeded as err:
+            out.append(([], [Problem(path, str(err))], False, []))
+            continue
         except Exception as err:  # a loader bug on one file must not stop the others
             problem = Problem(printable_name(path), f"could not load: {type(err).__name__}: {err}")
             out.append(([], [problem], False, []))

@@ -83,6 +83,7 @@ def load(args: argparse.Namespace) -> Library:
             use_cache=getattr(args, "use_cache", True),
             jobs=getattr(args, "jobs", None),
             follow_symlinks=getattr(args, "follow_symlinks", False),
+            time_limit=getattr(args, "time_limit", None),
         )
     report_problems(lib.notices)
     report_problems(lib.problems)

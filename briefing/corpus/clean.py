@@ -10,6 +10,7 @@ of staying in the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.corpus.detect import HAN
@@ -50,7 +51,9 @@ BOILERPLATE = re.compile(
     r"abonnez|abonnement|inscrivez|tous droits réservés|lire aussi|à lire aussi|suivez-nous|"
     r"購読|メールマガジン|メルマガ|配信を希望|ご購読|お問い合わせ|無断転載|"
     r"订阅|訂閱|关注我们|關注我們|责任编辑|責任編輯|版权所有|版權所有|未经授权|"
-    r"[\w.+-]+@[\w-]+\.[\w.]+",
+    # an e-mail address, found from its "@" (a lookbehind for the name): starting from the
+    # name would rescan a long run of word characters (CJK text has no spaces) at every one
+    r"(?<=[\w.+-])@[\w-]+\.[\w.]+",
     re.I,
 )
 # a short bullet line, as in a list of newsletter perks: "·当サイト掲載の記事の配信"
@@ -176,9 +179,13 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
     ):
         out.removed.append(paras.pop())
 
-    # a closing fragment repeating an earlier line (a scraper's duplicated tail)
-    while len(paras) > 1 and len(paras[-1]) <= 80 and any(paras[-1] == p for p in paras[:-1]):
-        out.removed.append(paras.pop())
+    # a closing fragment repeating an earlier line (a scraper's duplicated tail); counted once,
+    # not rescanned for each line popped (a text of one repeated line would be quadratic)
+    if len(paras) > 1 and len(paras[-1]) <= 80:
+        counts = Counter(paras)
+        while len(paras) > 1 and len(paras[-1]) <= 80 and counts[paras[-1]] > 1:
+            counts[paras[-1]] -= 1
+            out.removed.append(paras.pop())
 
     if len(paras) > 1 and _is_byline(paras[-1]):
         out.author = paras.pop()

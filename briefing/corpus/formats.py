@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.corpus.limits import Limits, check_json, cut_page, items_message
 from briefing.corpus.read import ReadError
 
 
@@ -36,6 +37,8 @@ class RawArticle:
 
 
 Parsed = tuple[list[RawArticle], list[str]]  # articles, problems ("line 3: not valid JSON")
+Parser = Callable[[str, Limits], Parsed]
+DEFAULT_LIMITS = Limits()
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext", "description", "summary")
 TITLE_KEYS = ("title", "headline", "name")
@@ -52,11 +55,23 @@ XML_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])
 # a numeric character reference, decimal or hex, its ";" optional as HTML allows: "&#7;", "&#x1B"
 CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
-# Markdown syntax that is layout, not words: heading marks, emphasis, links, images
+# Markdown syntax that is layout, not words: heading marks, emphasis, links, images. A span
+# never runs past the next mark of its kind (a "*" stops at the next "*", a "[" at the next
+# bracket), so a mark that is never closed costs a look as far as the next one, not a scan to
+# the end of the line for every one of them (quadratic on a text without line breaks).
 MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
-MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# emphasis, strong first: "**word**", "__word__" (group 2), "*word*", "_word_" (group 4)
+MD_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)((?:(?!\1).){1,1000}?)(?<=\S)\1|([*_])(?=\S)((?:(?!\3).){1,1000}?)(?<=\S)\3"
+)
+# an image: "![alt](src)" → "alt"
+MD_IMAGE = re.compile(r"!\[([^\[\]]{0,1000})\]\([^)]{0,1000}\)")
+# a link: "[text](href)" → "text"
+MD_LINK = re.compile(r"\[([^\[\]]{1,1000})\]\([^)]{0,1000}\)")
+# where a feed item starts: "<item>", "<item rdf:about=…>", "<entry>", "<atom:entry>"
+FEED_ITEM = re.compile(r"<(?:\w+:)?(?:item|entry)[\s>]", re.I)
+# the feed's root element, to close a feed cut after its first items: "<rss", "<feed", "<rdf:RDF"
+FEED_ROOT = re.compile(r"<(rss|feed|(?:\w+:)?RDF)[\s>]", re.I)
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -134,7 +149,8 @@ def record_to_article(obj: Any, where: str) -> RawArticle | str:
     )
 
 
-def parse_json(text: str) -> Parsed:
+def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
+    check_json(text, limits)
     try:
         data = _loads(text)
     except json.JSONDecodeError as err:
@@ -152,7 +168,7 @@ def parse_json(text: str) -> Parsed:
     if not items:
         raise ReadError("JSON holds no articles")
     articles, problems = [], []
-    for n, obj in enumerate(items, 1):
+    for n, obj in enumerate(items[: limits.max_items], 1):
         result = record_to_article(obj, f"item {n}" if isinstance(data, list) else "")
         (problems if isinstance(result, str) else articles).append(result)
     if not articles:
@@ -161,21 +177,33 @@ def parse_json(text: str) -> Parsed:
             if len(problems) == 1
             else f"no article in JSON ({problems[0]})"
         )
+    if len(items) > limits.max_items:
+        problems.append(items_message(len(items), limits, "items"))
     return articles, problems
 
 
-def parse_jsonl(text: str) -> Parsed:
+def parse_jsonl(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     articles, problems = [], []
+    records = 0
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        records += 1
+        if records > limits.max_items:
+            continue  # counted for the message
         try:
+            check_json(line, limits)
             obj = _loads(line)
+        except ReadError as err:
+            problems.append(f"line {n}: {err}")
+            continue
         except (RecursionError, MemoryError, ValueError) as err:  # one line, not the file
             problems.append(f"line {n}: {parse_failure(err)}")
             continue
         result = record_to_article(obj, f"line {n}")
         (problems if isinstance(result, str) else articles).append(result)
+    if records > limits.max_items:
+        problems.append(items_message(records, limits, "lines"))
     if not articles:
         raise ReadError(problems[0] if problems else "no articles in JSONL file")
     return articles, problems
@@ -191,9 +219,10 @@ def _drop_unparsable_ref(match: re.Match[str]) -> str:
     return match[0] if code < 0x110000 and not 0xFDD0 <= code <= 0xFDEF else ""
 
 
-def parse_html(text: str) -> Parsed:
+def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     import trafilatura
 
+    text, problem = cut_page(text, limits)
     text = CHAR_REF.sub(_drop_unparsable_ref, text)
 
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
@@ -215,10 +244,26 @@ def parse_html(text: str) -> Parsed:
             lang=getattr(doc, "language", None),
             author=getattr(doc, "author", None),
         )
-    ], []
+    ], [problem] if problem else []
 
 
-def parse_feed(text: str) -> Parsed:
+def _first_items(text: str, max_items: int) -> tuple[str, int]:
+    """The feed cut before its item ``max_items + 1`` and closed again, and how many items it
+    has (counted only when it has more): feedparser keeps a dict of ~20 fields per item, so
+    650,000 one-line items in 25 MB would take gigabytes."""
+    starts = [m.start() for m in FEED_ITEM.finditer(text)]
+    if len(starts) <= max_items:
+        return text, len(starts)
+    head = text[: starts[max_items]]
+    root = FEED_ROOT.search(head)
+    closing = ""
+    if root is not None:
+        name = root[1]
+        closing = "</channel></rss>" if name.lower() == "rss" else f"</{name}>"
+    return head + closing, len(starts)
+
+
+def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     """Articles of an RSS/Atom feed, from text the read step already decoded.
 
     feedparser re-encodes a ``str`` as UTF-8 and then decodes it with the charset the XML
@@ -227,6 +272,8 @@ def parse_feed(text: str) -> Parsed:
     """
     import feedparser
 
+    text, found = _first_items(text, limits.max_items)
+    cut = found > limits.max_items
     feed = feedparser.parse(XML_DECLARED_ENCODING.sub(r"\g<1>utf-8\g<2>", text, count=1))
     entries = list(feed.entries)
     if not entries:
@@ -270,14 +317,16 @@ def parse_feed(text: str) -> Parsed:
             reason = str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
             raise ReadError(f"malformed XML feed: {reason}")
         raise ReadError(problems[0])
+    if cut:
+        problems.append(items_message(found, limits, "items"))
     return articles, problems
 
 
-def parse_text(text: str) -> Parsed:
+def parse_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     return [RawArticle(text=text, splittable=True)], []
 
 
-def parse_markdown(text: str) -> Parsed:
+def parse_markdown(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     """Markdown to plain text; a leading ``# Heading`` is the title."""
     lines = text.strip().split("\n")
     title = None
@@ -287,12 +336,12 @@ def parse_markdown(text: str) -> Parsed:
     body = "\n".join(lines)
     body = MD_IMAGE.sub(r"\1", body)
     body = MD_LINK.sub(r"\1", body)
-    body = MD_EMPHASIS.sub(r"\2", body)
+    body = MD_EMPHASIS.sub(lambda m: m[2] if m[1] else m[4], body)
     body = MD_HEADING.sub("", body)
     return [RawArticle(text=body, title=title, splittable=title is None)], []
 
 
-PARSERS: dict[str, Callable[[str], Parsed]] = {
+PARSERS: dict[str, Parser] = {
     ".txt": parse_text,
     ".text": parse_text,
     ".md": parse_markdown,
@@ -309,5 +358,5 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
 }
 
 
-def parser_for(path: Path) -> Callable[[str], Parsed] | None:
+def parser_for(path: Path) -> Parser | None:
     return PARSERS.get(path.suffix.lower())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefing.corpus.clean import clean_paragraphs
 from briefing.corpus.detect import (
+    SAMPLE_CHARS,
     derive_title,
     detect_date,
     detect_language,
@@ -25,6 +26,16 @@ from briefing.corpus.detect import (
     parse_date,
 )
 from briefing.corpus.formats import PARSERS, RawArticle, parse_failure, parser_for
+from briefing.corpus.limits import (
+    Deadline,
+    Limits,
+    TimeLimitExceeded,
+    chars_message,
+    check,
+    cut_text,
+    items_message,
+    paragraphs_message,
+)
 from briefing.corpus.names import printable_name
 from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
 from briefing.corpus.repair import repair, scrub_surrogates
@@ -35,6 +46,20 @@ Progress = Callable[[int, int], None]
 
 # a language tag from metadata: "en", "en-US", "zh_TW", "fr-FR"
 LANG_TAG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2,4}))?$", re.I)
+# how a line that ends a sentence or clause ends (such lines are not hard-wrapped prose)
+LINE_END = re.compile(r"[.!?:;。！？」)]$")
+# a position at the end of an article's place in its file: "entry 12" → 12
+TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+MAX_PROBLEM_LINES = 20
+"""Problems reported per file at most (bad JSONL lines, items that are not articles); the
+rest are counted in one more line, so one broken export cannot flood the terminal."""
+
+DEFAULT_LIMITS = Limits()
+
+TITLE_MAX = 1_000
+"""Characters of a title a file gives: past this it is a body in the wrong field, and it would
+be repaired and shown in every list row in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +176,7 @@ def _paragraphs(text: str) -> list[str]:
         wrapped = (
             len(lines) >= 3
             and all(40 <= display_width(ln) <= 100 for ln in lines[:-1])
-            and sum(not re.search(r"[.!?:;。！？」)]$", ln) for ln in lines[:-1])
-            >= 0.6 * (len(lines) - 1)
+            and sum(not LINE_END.search(ln) for ln in lines[:-1]) >= 0.6 * (len(lines) - 1)
             and " " in lines[0]
         )
         if wrapped:
@@ -160,6 +184,32 @@ def _paragraphs(text: str) -> list[str]:
         else:
             out.extend(lines)
     return out
+
+
+def _head(paragraphs: Sequence[str], chars: int) -> str:
+    """The first ``chars`` characters of the paragraphs joined by line breaks, without joining
+    the rest (an article may have a million characters; detection reads a few thousand)."""
+    head: list[str] = []
+    size = 0
+    for para in paragraphs:
+        head.append(para)
+        size += len(para) + 1
+        if size >= chars:
+            break
+    return "\n".join(head)[:chars]
+
+
+def _joined(lines: Iterable[str], max_chars: int) -> tuple[str, int]:
+    """The lines joined by line breaks, as far as the first one past ``max_chars`` (the rest
+    would be cut anyway, and joining 25 MB of lines only to cut them costs a copy), and the
+    length of the whole join."""
+    head: list[str] = []
+    size = -1
+    for line in lines:
+        size += len(line) + 1
+        if size - len(line) <= max_chars:
+            head.append(line)
+    return "\n".join(head), max(size, 0)
 
 
 def _normalize_lang(value: str | None) -> str | None:
@@ -187,16 +237,33 @@ def build_document(
     title: str | None = None,
     source: str | None = None,
     date: object = None,
+    limits: Limits = DEFAULT_LIMITS,
+    notes: list[str] | None = None,
 ) -> Document | None:
-    """One Document from an article's raw text and whatever metadata its file gave."""
-    paragraphs = _paragraphs(repair("\n".join(lines) if lines is not None else raw.text))
-    title = repair(title or raw.title or "").replace("\n", " ").strip() or None
+    """One Document from an article's raw text and whatever metadata its file gave.
+
+    The text is cut to ``limits.max_chars`` before anything reads it (repair, paragraphs,
+    language and dates are linear, but a 20 MB line still costs each of them seconds) and to
+    ``limits.max_paragraphs``; each cut adds its message to ``notes``.
+    """
+    text, size = _joined(lines, limits.max_chars) if lines is not None else (raw.text, 0)
+    size = size or len(text)
+    if size > limits.max_chars:
+        if notes is not None:
+            notes.append(chars_message(size, limits))
+        text = cut_text(text, limits.max_chars)
+    paragraphs = _paragraphs(repair(text))
+    del text
+    if len(paragraphs) > limits.max_paragraphs:
+        if notes is not None:
+            notes.append(paragraphs_message(len(paragraphs), limits))
+        del paragraphs[limits.max_paragraphs :]
+    title = repair(cut_text(title or raw.title or "", TITLE_MAX)).replace("\n", " ").strip() or None
     if title is None and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
         title, paragraphs = paragraphs[0], paragraphs[1:]
     if not paragraphs:
         return None
-    body = "\n".join(paragraphs)
-    lang = detect_language(body)
+    lang = detect_language(_head(paragraphs, SAMPLE_CHARS))
     if lang == "und":
         lang = detect_language(title or "") if title else "und"
         lang = _normalize_lang(raw.lang) or lang
@@ -222,14 +289,31 @@ def build_document(
 
 
 def _number(where: str, fallback: int) -> int:
-    m = re.search(r"(\d+)$", where)
+    m = TRAILING_NUMBER.search(where)
     return int(m[1]) if m else fallback
 
 
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEM_LINES:
+        return problems
+    keep = problems[: MAX_PROBLEM_LINES - 1]
+    more = len(problems) - len(keep)
+    return [*keep, Problem(keep[0].path, f"… and {more:,} more problems in this file")]
+
+
 def documents_from_file(
-    path: Path, rel_id: str, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    rel_id: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
+    deadline: Deadline | None = None,
 ) -> tuple[list[Document], list[Problem]]:
-    """The documents of one file and its problems; never raises for bad input."""
+    """The documents of one file and its problems; never raises for bad input.
+
+    Only :class:`TimeLimitExceeded` goes up, when ``deadline`` passes: the caller reports the
+    file and, unlike a bad file, does not cache that (the next run, or a higher limit, may
+    load it).
+    """
     shown = display_path(path)
     parser = parser_for(path)
     if parser is None:
@@ -238,28 +322,52 @@ def documents_from_file(
                             f"{', '.join(sorted(PARSERS))}")]  # fmt: skip
     try:
         text = read_text(path, max_bytes)
-        raws, partial = parser(text)
+        check(deadline)
+        raws, partial = parser(text, limits)
+        del text  # the articles hold what they need of it
     except ReadError as err:
         return [], [Problem(shown, str(err))]
     except (RecursionError, MemoryError, ValueError) as err:  # pathological, not a bug
         return [], [Problem(shown, parse_failure(err))]
     problems = [Problem(shown, msg) for msg in partial]
     built: list[tuple[int, Document]] = []
-    for n, raw in enumerate(raws, 1):
+    placed = any(r.where for r in raws)
+    raws.reverse()  # popped in file order, so each article's text is freed once it is built
+    n = 0
+    while raws:
+        raw, n = raws.pop(), n + 1
+        check(deadline)
+        notes: list[str] = []
         if raw.splittable:
             segments = split_aggregate(repair(raw.text))
-            for k, seg in enumerate(segments, 1):
+            raw = replace(raw, text="")
+            if len(segments) > limits.max_items:
+                problems.append(Problem(shown, items_message(len(segments), limits)))
+                del segments[limits.max_items :]
+            several = len(segments) > 1
+            segments.reverse()
+            k = 0
+            while segments:
+                seg, k = segments.pop(), k + 1
+                check(deadline)
                 doc = build_document(raw, doc_id="", path=shown, lines=seg.lines, title=seg.title,
-                                     source=seg.source, date=seg.date)  # fmt: skip
+                                     source=seg.source, date=seg.date, limits=limits,
+                                     notes=notes)  # fmt: skip
                 if doc:
                     built.append((k, doc))
+                where = f"article {k}: " if several else ""
+                problems.extend(Problem(shown, where + note) for note in notes)
+                notes.clear()
         else:
-            doc = build_document(raw, doc_id="", path=shown)
+            doc = build_document(raw, doc_id="", path=shown, limits=limits, notes=notes)
             if doc:
                 built.append((_number(raw.where, n), doc))
+            where = f"{raw.where}: " if raw.where else ""
+            problems.extend(Problem(shown, where + note) for note in notes)
     if not built and not problems:
         problems.append(Problem(shown, "no article text found"))
-    many = len(built) > 1 or any(r.where for r in raws)
+    problems = _capped(problems)
+    many = len(built) > 1 or placed
     docs = [replace(doc, id=f"{rel_id}#{k}" if many else rel_id) for k, doc in built]
     return docs, problems
 
@@ -267,7 +375,7 @@ def documents_from_file(
 ReadFile = Callable[[Path, str], tuple[list[Document], list[Problem]]]
 """``(path, rel_id) -> (documents, problems)``: :func:`documents_from_file` or a cache of it."""
 
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 """Bump whenever a change to this package can change a loaded document (text, title, date,
 language, id): the cache keeps each file's documents under it, so a bump re-reads every file
 once."""
@@ -327,8 +435,13 @@ def load_corpus(
     """Every document under ``paths``, with a Problem for each file or part that was skipped."""
     files, problems = iter_files([Path(p) for p in paths], follow_symlinks=follow_symlinks)
 
+    limits = Limits.from_env()
+
     def read_file(path: Path, rel_id: str) -> tuple[list[Document], list[Problem]]:
-        return documents_from_file(path, rel_id, max_bytes)
+        try:
+            return documents_from_file(path, rel_id, max_bytes, limits, Deadline(limits.time_limit))
+        except TimeLimitExceeded as err:
+            return [], [Problem(display_path(path), str(err))]
 
     return assemble_corpus(paths, files, problems, read_file, progress)
 

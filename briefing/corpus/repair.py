@@ -26,10 +26,21 @@ _INLINE_TAGS = "strong|em|b|i|u|s|a|span|font|small|big|sub|sup|mark|abbr|cite|c
 BLOCK_TAG = re.compile(rf"<\\?/?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
 # an inline tag, real or escaped: "<\/strong>", "<a href='…'>", "<img src=…/>"
 INLINE_TAG = re.compile(rf"<\\?/?(?:{_INLINE_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
-# script/style blocks with their content, and HTML comments
-SCRIPT_STYLE = re.compile(
-    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
-)
+_BLOCK_OPENINGS = {"script": r"<(script)\b", "style": r"<(style)\b", "--": r"<!--"}
+# where a script or style block, or an HTML comment, starts: "<script", "<STYLE", "<!--"; one
+# pattern for each set of kinds still looked for (a kind never closed is dropped from the search)
+BLOCK_START = {
+    frozenset(kinds): re.compile("|".join(_BLOCK_OPENINGS[k] for k in kinds), re.IGNORECASE)
+    for kinds in (
+        ("script", "style", "--"), ("script", "style"), ("script", "--"), ("style", "--"),
+        ("script",), ("style",), ("--",),
+    )
+}  # fmt: skip
+# where each ends: "</script>", "</style >" (a comment ends at "-->")
+BLOCK_END = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
 
 _ENTITY_NAMES = (
     "ldquo|rdquo|lsquo|rsquo|bdquo|sbquo|laquo|raquo|quot|apos|amp|lt|gt|nbsp|ensp|emsp|thinsp|"
@@ -68,8 +79,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 # a lone surrogate: valid in JSON ("\ud800") and in Python strings, but no character, and
 # nothing can encode it (sqlite3, hashlib, a UTF-8 stdout all raise)
 SURROGATE = re.compile(r"[\ud800-\udfff]")
-# horizontal whitespace runs, including no-break and ideographic spaces used as padding
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# horizontal whitespace that is not already one plain space: a run of two or more, or one tab,
+# no-break or other special space (a lone " " is left alone: matching every word gap made
+# re.sub build two string pieces per word, seven times the text's size in memory)
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]")
 # three or more newlines (one blank line is a paragraph break; more is noise)
 BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -87,13 +100,57 @@ def _unescape(text: str) -> str:
     return text
 
 
+def _block_end(text: str, kind: str, start: int) -> int:
+    """Where the block of ``kind`` opened at ``start`` ends (after its closing tag), or -1."""
+    if kind == "--":
+        end = text.find("-->", start)
+        return end + 3 if end >= 0 else -1
+    gt = text.find(">", start)  # the opening tag ends at its first ">"
+    if gt < 0:
+        return -1
+    closing = BLOCK_END[kind].search(text, gt + 1)
+    return closing.end() if closing else -1
+
+
+def strip_blocks(text: str) -> str:
+    """Script and style blocks (with their code) and HTML comments out, each as a line break.
+
+    A scan, not one regex: ``<script[^>]*>.*?</script>`` scans to the end of the text for
+    every opening that is never closed, quadratic on a page with thousands of them. Here an
+    opening with no end means no later opening of that kind has one either, so that kind is
+    not looked for again and every character is read a bounded number of times.
+    """
+    if "<" not in text:
+        return text
+    out: list[str] = []
+    done = 0  # text before this is in ``out``
+    pos = 0
+    kinds = frozenset(("script", "style", "--"))
+    while kinds and (m := BLOCK_START[kinds].search(text, pos)):
+        kind = (m.group(m.lastindex) if m.lastindex else "--").lower()
+        end = _block_end(text, kind, m.end())
+        if end < 0:
+            kinds -= {kind}
+            if kind != "--" and text.find(">", m.end()) < 0:
+                kinds -= {"script", "style"}  # no ">" at all: no script or style tag can end
+            pos = m.end()
+            continue
+        out.append(text[done : m.start()])
+        out.append("\n")
+        done = pos = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def strip_tags(text: str) -> str:
     """Known HTML tags out, real or escaped; block tags become line breaks.
 
     Only tag names HTML defines are touched, so prose such as ``x<y`` or ``<3`` survives (an HTML
     parser would swallow the rest of the paragraph there; STACK.md measured it).
     """
-    text = SCRIPT_STYLE.sub("\n", text)
+    text = strip_blocks(text)
     text = BLOCK_TAG.sub("\n", text)
     return INLINE_TAG.sub("", text)
 

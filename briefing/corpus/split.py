@@ -46,11 +46,11 @@ def _split_untitled(seg: Segment) -> list[Segment]:
     headline-like line followed by a long body line, after the item already has its body."""
     out: list[Segment] = []
     current: list[str] = []
+    has_body = False  # whether ``current`` holds a body line (kept, not recounted each line)
     head = seg
     lines = seg.lines
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        has_body = any(display_width(x) >= LONG_BODY for x in current)
         if (
             has_body
             and display_width(line) <= 80
@@ -60,8 +60,10 @@ def _split_untitled(seg: Segment) -> list[Segment]:
             out.append(Segment(tuple(current), head.title, head.source, head.date))
             head = Segment((), line.strip(), None, None)
             current = []
+            has_body = False
             continue
         current.append(line)
+        has_body = has_body or display_width(line) >= LONG_BODY
     out.append(Segment(tuple(current), head.title, head.source, head.date))
     return out
 

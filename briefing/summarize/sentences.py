@@ -20,7 +20,9 @@ does, but the rest still count as context for ranking.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,23 +40,31 @@ CJK_SPACE = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff
 # a digest paragraph: "Core Viewpoint - …", "Core Points - …", or bullets with [1] citations
 DIGEST = re.compile(r"^\s*(?:Core|Key)\s+\w+\s*[-:–]\s|\[\d+\](?:\[\d+\])*\s*\.?\s+-\s")
 # the boundaries inside a digest: " - " after a citation or before a capital, "Group 2:" headings
-DIGEST_SPLIT = re.compile(r"(?<=\])\s*\.?\s+-\s+|\s+-\s+(?=[A-Z\"“])|\s+(?=Group\s+\d+\s*[:\-–])")
+# (a run of spaces is matched from its start only, and whole: possessive, never rescanned)
+DIGEST_SPLIT = re.compile(
+    r"(?<=\])\s*\.?\s+-\s+|(?<!\s)\s++-\s++(?=[A-Z\"“])|(?<!\s)\s++(?=Group\s+\d+\s*[:\-–])"
+)
 # the heading at the start of a digest piece: "Core Viewpoint - ", "Group 1: AI Governance - "
 DIGEST_HEAD = re.compile(
     r"^\s*(?:(?:Core|Key)\s+\w+|Group\s+\d+(?:\s*:\s*[^-–]{0,80}?)?)\s*[-:–]\s+|^\s*-\s+"
 )
-# citation markers of digests: [1], [2][3], [1, 2]
-CITATION = re.compile(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")
+# citation markers of digests: [1], [2][3], [1, 2] (with the spaces before, taken from the start
+# of their run, so a long run of spaces is not rescanned at each of its positions)
+CITATION = re.compile(r"(?<!\s)\s*+\[\d+(?:\s*[,–-]\s*\d+)*\]")
+# spaces before punctuation that closes a clause: "word ." → "word." (a run taken whole)
+SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?])(?=\s|$)")
+# two or more spaces
+SPACES = re.compile(r"\s{2,}")
 # how a latin sentence ends: . ! ? … optionally followed by closing quotes or brackets
 LATIN_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 # how a CJK sentence ends
 CJK_END = re.compile(r"[。！？!?．.][」』）)”’】]*\s*$")
 # lines that are never article sentences: credits, bylines, sources, contact and subscribe text
 BOILERPLATE = re.compile(
-    r"https?://|www\.|\S+@\S+\.\w+|©|copyright|all rights reserved|reference\(s\)|"
+    r"https?://|www\.|(?<=\S)@\S{1,255}?\.\w|©|copyright|all rights reserved|reference\(s\)|"
     r"^\W*(?:photo|image|video|credit|source|read more|related|follow us|subscribe|click)\b|"
     r"^\W*(?:by|par)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,|]?\s*$|"
-    r"\(avec\s[^)]*\)\s*$|英語記事|英文記事|责编|責編|责任编辑|責任編輯|來源[:：]|来源[:：]|"
+    r"\(avec\s[^)]{0,500}\)\s*$|英語記事|英文記事|责编|責編|责任编辑|責任編輯|來源[:：]|来源[:：]|"
     r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
     re.IGNORECASE,
 )
@@ -71,6 +81,12 @@ BRACKETED = re.compile(r"^\s*[(（\[【][^)）\]】]*[)）\]】]\s*$")
 # pysbd is superlinear, so a very long paragraph is cut at a likely boundary first
 LONG_CUT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“«])")
 LONG_PARAGRAPH = 3000
+MAX_SENTENCE = 3000
+"""Characters of one sentence at most (the longest in the eval and field sets: 1,815). Text
+with no full stop (scraped pages, CJK without punctuation) would otherwise be one sentence of a
+million characters: pysbd is superlinear in it, and a brief could quote all of it."""
+# the terminator-ended runs of a CJK piece, and its unterminated tail
+CJK_RUN = re.compile(r"[^。！？]*[。！？]+[」』）)”’]*|[^。！？]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +112,14 @@ def _pysbd(lang: str) -> Any:
         return pysbd.Segmenter(language="en", clean=False)
 
 
-def _split_cjk(text: str, lang: str) -> list[str]:
+def _split_cjk(text: str, lang: str) -> Iterator[str]:
     """Split after a terminator at bracket depth 0 (or a closing bracket right after one)."""
     if family(lang) == "ja":
         text = CJK_SPACE.sub("\n", text)
-    out: list[str] = []
     for line in text.split("\n"):
-        out.extend(_scan_cjk(line))
-    return [s for s in (p.strip() for p in out) if s]
+        for piece in _scan_cjk(line):
+            if piece := piece.strip():
+                yield piece
 
 
 def _scan_cjk(line: str) -> list[str]:
@@ -142,35 +158,56 @@ def _scan_cjk(line: str) -> list[str]:
     fixed: list[str] = []
     for piece in out:
         if len(piece) > 300 and any(t in piece[:-1] for t in "。！？"):
-            fixed.extend(re.findall(r"[^。！？]*[。！？]+[」』）)”’]*|[^。！？]+$", piece))
+            fixed.extend(CJK_RUN.findall(piece))
         else:
             fixed.append(piece)
     return fixed
 
 
-def _split_latin(text: str, lang: str) -> list[str]:
+def _split_latin(text: str, lang: str) -> Iterator[str]:
+    """pysbd's sentences, a chunk of at most LONG_PARAGRAPH-ish characters at a time, handed out
+    as each chunk is split (a caller that stops early leaves the rest unsplit)."""
     fam = family(lang)
     seg = _pysbd(fam if fam in ("en", "fr", "de", "es", "it", "ru", "nl", "da") else "en")
     chunks = [text]
     if len(text) > LONG_PARAGRAPH:
         chunks = _cut_long(text)
-    out: list[str] = []
     for chunk in chunks:
         # seg.processor(...).process() is what seg.segment() returns before it re-finds every
         # sentence in the text with a freshly compiled regex (char spans we don't use): that
         # search was a third of the summarizer's time
-        out.extend(s.strip() for s in seg.processor(chunk).process())
-    return [s for s in out if s]
+        for s in seg.processor(chunk).process():
+            if s := s.strip():
+                yield s
 
 
 def _cut_long(text: str) -> list[str]:
-    """Cut a long paragraph into pieces of about LONG_PARAGRAPH chars at sentence-like gaps."""
+    """Cut a long paragraph into pieces of about LONG_PARAGRAPH chars at sentence-like gaps,
+    and any piece still over :data:`MAX_SENTENCE` (no such gap in it) at spaces."""
     pieces: list[str] = []
     start = 0
     for m in LONG_CUT.finditer(text):
         if m.start() - start >= LONG_PARAGRAPH // 2:
-            pieces.append(text[start : m.start()])
+            pieces.extend(cut_run(text[start : m.start()]))
             start = m.end()
+    pieces.extend(cut_run(text[start:]))
+    return pieces
+
+
+def cut_run(text: str, size: int = MAX_SENTENCE) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each cut at the last space (or
+    ideographic space) in its second half when there is one: text with no sentence boundary
+    still comes in bounded pieces."""
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end, half = start + size, start + size // 2
+        cut = max(text.rfind(" ", half, end), text.rfind("\u3000", half, end))
+        end = cut + 1 if cut > 0 else end
+        pieces.append(text[start:end])
+        start = end
     pieces.append(text[start:])
     return pieces
 
@@ -192,8 +229,8 @@ def _digest_pieces(paragraph: str) -> list[str] | None:
 def clean(text: str) -> str:
     """Display form of a sentence: citation markers and stray spacing removed."""
     text = CITATION.sub("", text)
-    text = re.sub(r"\s+([.,;:!?])(?=\s|$)", r"\1", text)
-    return re.sub(r"\s{2,}", " ", text).strip()
+    text = SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return SPACES.sub(" ", text).strip()
 
 
 def is_complete(text: str, lang: str) -> bool:
@@ -208,27 +245,33 @@ def is_complete(text: str, lang: str) -> bool:
     return bool(LATIN_END.search(text)) and len(text.split()) >= 5
 
 
-def split_sentences(paragraphs: tuple[str, ...] | list[str], lang: str) -> list[Sentence]:
+def split_sentences(paragraphs: Sequence[str], lang: str) -> list[Sentence]:
     """All sentences of the paragraphs, in reading order."""
+    return list(iter_sentences(paragraphs, lang))
+
+
+def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
+    """The sentences of the paragraphs one by one, in reading order, so that a caller who needs
+    only the first few hundred of a very long text splits no more than those."""
     cjk = family(lang) in ("ja", "zh")
-    out: list[Sentence] = []
+    count = 0
     for p_index, paragraph in enumerate(paragraphs):
         digest = None if cjk else _digest_pieces(paragraph)
+        texts: Iterable[str]
         if digest is not None:
-            texts = []
-            for piece in digest:
-                texts.extend(_split_latin(piece, lang))
+            texts = itertools.chain.from_iterable(_split_latin(p, lang) for p in digest)
             bullets = True
         else:
             texts = _split_cjk(paragraph, lang) if cjk else _split_latin(paragraph, lang)
             bullets = False
         for raw in texts:
-            text = clean(raw)
-            if not text:
-                continue
-            complete = is_complete(text, lang)
-            if bullets and not complete and not BOILERPLATE.search(text):
-                # a digest bullet has no full stop but is a whole statement
-                complete = len(text.split()) >= 6
-            out.append(Sentence(text, p_index, len(out), complete))
-    return out
+            for piece in cut_run(raw):
+                text = clean(piece)
+                if not text:
+                    continue
+                complete = is_complete(text, lang)
+                if bullets and not complete and not BOILERPLATE.search(text):
+                    # a digest bullet has no full stop but is a whole statement
+                    complete = len(text.split()) >= 6
+                yield Sentence(text, p_index, count, complete)
+                count += 1

@@ -55,11 +55,13 @@ class Pipeline:
         use_cache: bool = True,
         jobs: int | None = None,
         follow_symlinks: bool = False,
+        time_limit: float | None = None,
     ) -> Pipeline:
         """The real core through :mod:`briefing.library` (its cache and worker processes),
         imported lazily: each call runs in a worker thread.
 
-        ``max_bytes`` is the CLI's ``--max-size``: files above it become problems, not documents.
+        ``max_bytes`` is the CLI's ``--max-size``: files above it become problems, not documents;
+        ``time_limit`` its ``--time-limit``: a file still loading after it becomes one too.
         The library assigns themes while loading (from the cache when it can), so
         ``load_themes`` and ``assign_themes`` hand back what the load already did.
         """
@@ -79,6 +81,7 @@ class Pipeline:
                 jobs=jobs,
                 on_documents=arrived,
                 follow_symlinks=follow_symlinks,
+                time_limit=time_limit,
             )
             opened["themes"] = lib.themes
             # cache messages (damaged, locked) are shown with the load's problems

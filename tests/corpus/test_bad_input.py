@@ -181,7 +181,11 @@ def test_problem_messages_say_what_went_wrong_in_words(tmp_path: Path) -> None:
     write(tmp_path, "list.json", '[1, null, {"title": "x"}]')
     corpus = load_corpus([tmp_path])
     assert sorted((Path(p.path).name, p.message) for p in corpus.problems) == [
-        ("deep.json", "nested too deeply to read"),
+        (
+            "deep.json",
+            "JSON nested more than 64 levels deep, over the limit for an article file "
+            "(raise it with BRIEFING_MAX_JSON_DEPTH)",
+        ),
         ("list.json", "no article in JSON (item 1: expected an article object, found a number)"),
         ("null.json", "expected an article object, found null"),
     ]

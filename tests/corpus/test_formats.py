@@ -184,7 +184,11 @@ GOOD_LINE = '{"title": "Good %d", "text": "The council met on day %d. Officials 
             '{"title": "Big", "n": ' + "9" * 5000 + ', "text": "A huge number. It still loads."}',
             None,
         ),
-        ("[" * 100_000 + "]" * 100_000, "line 2: nested too deeply to read"),
+        (
+            "[" * 100_000 + "]" * 100_000,
+            "line 2: JSON nested more than 64 levels deep, over the limit for an article file "
+            "(raise it with BRIEFING_MAX_JSON_DEPTH)",
+        ),
         ('{"title": "Odd \\ud800", "text": "A lone \\udfff surrogate. It still loads."}', None),
         ("\x00" * 300, "line 2: not valid JSON (Expecting value)"),
         ("null", "line 2: expected an article object, found null"),
