@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pexpect
 import pyte
+from wcwidth import wcwidth
 
 BRIEFING = Path(sys.executable).with_name("briefing")
 """The console script of the environment the tests run in: the installed command."""
@@ -61,7 +62,21 @@ class Terminal:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        """The screen as lines of text. Not ``pyte.Screen.display``: it raises IndexError on a
+        cell left empty when a wide character's right half is overwritten (the reader redraws
+        CJK rows all the time); such a cell is read as a space here."""
+        buffer, cols = self.screen.buffer, self.screen.columns
+        lines = []
+        for y in range(self.screen.lines):
+            row = buffer[y]
+            cells = []
+            x = 0
+            while x < cols:
+                data = row[x].data
+                cells.append(data or " ")
+                x += 2 if data and wcwidth(data[0]) == 2 else 1
+            lines.append("".join(cells))
+        return "\n".join(lines)
 
     def wait_for(self, what: str | Callable[[str], bool], timeout: float = 60.0) -> str:
         """Pump until ``what`` (a regex, or a test of the screen text) holds; the screen then."""
