@@ -37,9 +37,9 @@ from briefing.model import Document  # noqa: E402
 from briefing.stories import group  # noqa: E402
 from briefing.stories.anchors import document_anchors  # noqa: E402
 from briefing.stories.dedupe import find_duplicates  # noqa: E402
-from briefing.stories.evaluate import pairwise  # noqa: E402
 from briefing.stories.names import extract_names  # noqa: E402
 from briefing.summarize.tokenize import to_traditional  # noqa: E402
+from tests.stories.labelled import pairwise  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SURNAMES = (
@@ -272,7 +272,7 @@ def labelled_seed_set() -> None:
     import tempfile
 
     from briefing.library import open_library
-    from briefing.stories.evaluate import build_labelled_set, score_labelled
+    from tests.stories.labelled import build_labelled_set, score_labelled
 
     seeds = load_corpus([ROOT / "seeds"]).documents
     item = next(d for d in seeds if d.id.endswith("#5"))

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
 from briefing.corpus.limits import Limits
@@ -39,6 +39,7 @@ from briefing.model import Brief, Document, Problem, Theme, ThemeMatch
 if TYPE_CHECKING:
     from briefing.cache.db import Cache
     from briefing.cache.tasks import FileItem, LoadedFile, Matches
+    from briefing.stories import StoryIndex
 
 BUNDLED = "seeds"
 """The name that selects the bundled corpus (the default)."""
@@ -92,6 +93,25 @@ class Library:
             should_stop=should_stop,
             on_brief=on_brief,
         )
+
+    def stories(
+        self,
+        docs: Sequence[Document] | None = None,
+        progress: Progress | None = None,
+        should_stop: ShouldStop | None = None,
+    ) -> tuple[StoryIndex, tuple[Problem, ...]]:
+        """The stories of ``docs`` (default: every document), by anchors and meaning.
+
+        Vectors come from the cache or are made on every core (:func:`vectors_for`); without
+        the encoder the stories rest on anchors alone and one Problem says so.
+        """
+        from briefing.stories import stories_for
+
+        docs = self.documents if docs is None else docs
+        vectors, problems = vectors_for(
+            docs, progress, use_cache=self.use_cache, jobs=self.jobs, should_stop=should_stop
+        )
+        return stories_for(docs, vectors), problems
 
 
 def corpus_paths(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
@@ -474,3 +494,75 @@ def find_documents(docs: Sequence[Document], ref: str) -> list[Document]:
     if exact:
         return exact
     return [d for d in docs if d.id.startswith(ref)]
+
+
+def vectors_for(
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    should_stop: ShouldStop | None = None,
+) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Each document's sentence vectors (:mod:`briefing.stories.meaning`), by id.
+
+    Cached like briefs, by content hash, language and derived-title flag, so a changed article
+    recomputes and a copied one does not. A document missing from the result has no vectors:
+    the encoder did not load (one Problem says so, and stories use anchors alone) or it had no
+    text to embed.
+    """
+    from briefing.stories import meaning
+
+    cache = _cache(use_cache)
+    version = meaning.VERSION
+
+    def key(doc: Document) -> tuple[str, str, int]:
+        return (doc.content_hash or f"id:{doc.id}", doc.lang, int(doc.title_derived))
+
+    by_key: dict[tuple[str, str, int], list[Document]] = {}
+    for doc in docs:
+        by_key.setdefault(key(doc), []).append(doc)
+    stored = (
+        cache.vectors([k for k in by_key if not k[0].startswith("id:")], version) if cache else {}
+    )
+    out: dict[str, Any] = {}
+    missing: list[Document] = []
+    for k, group in by_key.items():
+        vectors = meaning.decode_vectors(stored[k]) if k in stored else None
+        if vectors is None:
+            missing.append(group[0])
+            continue
+        for doc in group:
+            out[doc.id] = vectors
+    total, done = len(docs), len(docs) - sum(len(by_key[key(d)]) for d in missing)
+    if progress:
+        progress(done, total)
+
+    def on_chunk(chunk: list[Document], results: list[bytes | None]) -> None:
+        nonlocal done
+        rows = []
+        for doc, payload in zip(chunk, results, strict=True):
+            done += len(by_key[key(doc)])
+            vectors = meaning.decode_vectors(payload) if payload else None
+            if vectors is None:
+                continue
+            for other in by_key[key(doc)]:
+                out[other.id] = vectors
+            if doc.content_hash:
+                rows.append((doc.content_hash, doc.lang, int(doc.title_derived), payload))
+        if cache is not None:
+            cache.store_vectors(rows, version)
+        if progress:
+            progress(done, total)
+
+    problems: list[Problem] = []
+    if missing and meaning.available():
+        _run(_task("embed_docs"), missing, on_chunk, (), jobs, should_stop)
+    elif missing:
+        problems.append(
+            Problem(
+                "", f"sentence encoder unavailable ({meaning.failure()}): stories use anchors only"
+            )
+        )
+    notices = cache.take_notices() if cache else []
+    return out, (*notices, *problems)

@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 from briefing.model import Problem
 
 FILENAME = "briefing.sqlite3"
-SCHEMA = "2"
+SCHEMA = "3"
 """Bump when the tables change: an older file is then dropped and rebuilt, not migrated."""
 
 BUSY_SECONDS = 5.0
@@ -74,6 +74,14 @@ CREATE TABLE IF NOT EXISTS briefs (
     derived INTEGER NOT NULL,
     version TEXT NOT NULL,
     payload TEXT NOT NULL,
+    PRIMARY KEY (content_hash, lang, derived, version)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS vectors (
+    content_hash TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    derived INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    payload BLOB NOT NULL,
     PRIMARY KEY (content_hash, lang, derived, version)
 ) WITHOUT ROWID;
 """
@@ -352,6 +360,21 @@ class Cache:
             [(h, lang, derived, version, payload) for h, lang, derived, payload in rows],
         )
 
+    def vectors(
+        self, keys: Sequence[tuple[str, str, int]], version: str
+    ) -> dict[tuple[str, str, int], bytes]:
+        """Vector payloads by ``(content_hash, lang, derived)`` for this encoder version."""
+        return self._by_hash("vectors", "content_hash, lang, derived", keys, version)  # type: ignore[return-value]
+
+    def store_vectors(self, rows: Iterable[tuple[str, str, int, bytes]], version: str) -> None:
+        """``(content_hash, lang, derived, payload)`` rows; other encoder versions go."""
+        rows = list(rows)
+        self._prune("vectors", version)
+        self._store(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?, ?)",
+            [(h, lang, derived, version, payload) for h, lang, derived, payload in rows],
+        )
+
     def _by_hash(
         self, table: str, columns: str, keys: Sequence[tuple[Any, ...]], version: str
     ) -> dict[Any, str]:
@@ -401,7 +424,7 @@ class Cache:
         def query(conn: sqlite3.Connection) -> dict[str, int]:
             return {
                 table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("files", "themes", "briefs")
+                for table in ("files", "themes", "briefs", "vectors")
             }
 
         return self._run(query, {})

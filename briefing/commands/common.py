@@ -9,11 +9,14 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from briefing.library import Library, open_library
 from briefing.model import Brief, Document, Problem
 from briefing.render.safe import inert
+
+if TYPE_CHECKING:
+    from briefing.stories import StoryIndex
 
 
 def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -104,6 +107,15 @@ def briefs(lib: Library, docs: Sequence[Document]) -> Callable[[Document], Brief
         return found.get(doc.id) or Brief(doc.id, (), (), "unavailable")
 
     return brief_of
+
+
+def stories(lib: Library, docs: Sequence[Document] | None = None) -> StoryIndex:
+    """The stories of ``docs`` (default: all), vectors made with a progress bar; the notice
+    that the encoder is missing, if it is, on stderr."""
+    with progress_bar("Reading meaning", "articles") as bar:
+        index, problems = lib.stories(docs, bar)
+    report_problems(problems)
+    return index
 
 
 # characters JSON leaves raw with ensure_ascii=False that a terminal still acts on: DEL, C1

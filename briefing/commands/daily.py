@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.commands.common import briefs, filter_docs, load, print_json, report_problems
+from briefing.commands.common import (
+    briefs,
+    filter_docs,
+    load,
+    print_json,
+    report_problems,
+)
+from briefing.commands.common import stories as story_index
 from briefing.exitcodes import ExitCode
 from briefing.library import Library
 from briefing.model import Brief, Document
@@ -117,9 +124,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = Store()
     report_problems(store.problems)
     corpus = ", ".join(lib.corpus.roots) or "seeds"
-    from briefing.stories import group_stories
-
-    stories = group_stories(sel.documents)
+    stories = story_index(lib, sel.documents)
     text = render_markdown(
         sel, lib.themes, briefs(lib, sel.documents), store.note, corpus, stories=stories
     )

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from briefing.commands.common import briefs, load, print_json
+from briefing.commands.common import briefs, load, print_json, stories
 from briefing.exitcodes import ExitCode
 from briefing.model import Brief, Document
 from briefing.render.safe import fit, one_line
-from briefing.stories import Story, StoryIndex, group_stories
+from briefing.stories import Story, StoryIndex
 from briefing.stories.align import Alignment, align_story
 from briefing.stories.story import SharedAnchor
 
@@ -202,7 +202,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
         sys.stderr.write("briefing: no documents to group\n")
         return ExitCode.NOTHING
     documents = {d.id: d for d in docs}
-    index = group_stories(docs)
+    index = stories(lib, docs)
     # briefs only for the articles shown side by side: one batch, from the cache when it can
     shown = [documents[i] for s in index.shared for i in s.documents if i in documents]
     aligned = alignments(index, documents, briefs(lib, shown))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from briefing.library import open_library
 from briefing.stories import group_stories
-from briefing.stories.evaluate import build_labelled_set, pairwise, score_labelled
 from tests.conftest import SEEDS
+from tests.stories.labelled import build_labelled_set, pairwise, score_labelled
 
 
 def test_pairwise_counts_pairs_and_skips_undecided_ones() -> None:

@@ -1,5 +1,7 @@
 """Pairwise precision and recall of a grouping, and the labelled set built from the seeds.
 
+Test data, kept out of the shipped package: the labels name seed ids.
+
 Pairwise scores count pairs of articles: a pair is predicted when both are in one story, and
 true when a human put them in one story. Precision is the share of predicted pairs that are
 true, recall the share of true pairs that were predicted. Pairs a human could not decide (the
