@@ -118,6 +118,17 @@ def stories(lib: Library, docs: Sequence[Document] | None = None) -> StoryIndex:
     return index
 
 
+def with_story_dates(lib: Library, docs: Sequence[Document]) -> list[Document]:
+    """``docs`` with each undated article of a dated story given that story's first date,
+    marked as an estimate (:mod:`briefing.stories.dates`); stories are those of the whole
+    corpus, so a filter does not change where an article is filed."""
+    from briefing.stories.dates import with_estimated_dates
+
+    if not any(d.date is None for d in docs):
+        return list(docs)
+    return with_estimated_dates(docs, stories(lib))
+
+
 # characters JSON leaves raw with ensure_ascii=False that a terminal still acts on: DEL, C1
 # controls (U+009B is CSI), bidi overrides and isolates, and the line/paragraph separators
 JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -16,6 +16,7 @@ from briefing.commands.common import (
     load,
     print_json,
     report_problems,
+    with_story_dates,
 )
 from briefing.commands.common import stories as story_index
 from briefing.exitcodes import ExitCode
@@ -45,7 +46,7 @@ def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> 
         known = ", ".join(t.id for t in lib.themes)
         sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
         return ExitCode.USAGE
-    docs = filter_docs(lib, args)
+    docs = with_story_dates(lib, filter_docs(lib, args))
     use_all = default_all and args.date is None and args.since is None
     return select(docs, day=args.date, since=args.since, all_dates=use_all)
 

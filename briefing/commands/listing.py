@@ -9,6 +9,7 @@ from briefing.commands.common import briefs, filter_docs, load, print_json
 from briefing.corpus.detect import display_width
 from briefing.exitcodes import ExitCode
 from briefing.library import find_documents
+from briefing.render.dates import short_date, shown_date
 from briefing.render.jsonout import document_full, document_summary, theme_summary
 from briefing.render.safe import fit, inert, one_line
 
@@ -31,7 +32,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         # ids are printable already (corpus/names.py); one_line again costs nothing
         id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
         for d in docs:
-            date = d.date.isoformat() if d.date else "-"
+            date = short_date(d)
             source = one_line(d.source or "-")
             print(
                 f"{fit(one_line(d.id), id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
@@ -58,7 +59,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(document_full(doc, brief))
         return _done(lib.problems)
-    date = doc.date.isoformat() if doc.date else "undated"
+    date = shown_date(doc)
     print(one_line(doc.title))
     print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
     if doc.themes:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.model import Brief, Document, Theme
+from briefing.render.dates import shown_date
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
 
@@ -46,7 +47,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 
 
 def _meta(doc: Document) -> str:
-    date = doc.date.isoformat() if doc.date else "undated"
+    date = shown_date(doc)
     parts = [doc.source or "unknown source", doc.lang, date, f"id {doc.id}"]
     return " · ".join(inline(p) for p in parts)
 
@@ -126,7 +127,7 @@ def _story(
         if doc_id in copies or doc_id not in docs:
             continue
         doc = docs[doc_id]
-        date = doc.date.isoformat() if doc.date else "undated"
+        date = shown_date(doc)
         out.append(f"- {_who(doc)} · {inline(date)} · id {inline(doc_id)}: {inline(doc.title)}")
         out += [f"  - also in: {_copy(c, docs)}" for c in story.also_in(doc_id)]
     out += ["", "**Joined by**", ""]

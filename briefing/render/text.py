@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from briefing.model import Brief, Document, Theme
+from briefing.render.dates import shown_date
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
 
@@ -26,7 +27,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 
 
 def _article(doc: Document, brief: Brief) -> list[Line]:
-    date = doc.date.isoformat() if doc.date else "undated"
+    date = shown_date(doc)
     meta = " · ".join([doc.source or "unknown source", doc.lang, date, doc.id])
     lines: list[Line] = [(f"• {one_line(doc.title)}", "bold"), (f"  {one_line(meta)}", "dim")]
     lines += [(f"  {one_line(s)}", "") for s in brief.sentences]
