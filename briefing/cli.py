@@ -177,7 +177,7 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from briefing.library import corpus_paths
+    from briefing.commands.common import corpus_paths
 
     paths = corpus_paths(args.corpus)
     missing = [p for p in paths if not Path(p).exists()]

@@ -34,7 +34,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from briefing.model import Problem
 
@@ -80,8 +80,17 @@ CREATE TABLE IF NOT EXISTS briefs (
 
 T = TypeVar("T")
 
-FileRow = tuple[str, int, int, str, str]
-"""What ``files`` holds for a path: id prefix, size, mtime_ns, loader version, payload."""
+
+class FileRow(NamedTuple):
+    """What ``files`` holds for a path."""
+
+    rel: str
+    """The id prefix the file's documents were stored under."""
+    size: int
+    mtime_ns: int
+    loader: str
+    """The loader version (and limits) it was read with."""
+    payload: str
 
 
 class NotOurs(Exception):
@@ -286,16 +295,16 @@ class Cache:
                     f"WHERE path IN ({marks})",
                     tuple(chunk),
                 ):
-                    out[os.fsdecode(path)] = tuple(row)  # type: ignore[assignment]
+                    out[os.fsdecode(path)] = FileRow(*row)
             return out
 
         return self._run(query, {})
 
-    def store_files(self, rows: Iterable[tuple[str, str, int, int, str, str]]) -> None:
-        """``(path, rel, size, mtime_ns, loader, payload)`` rows, committed at once."""
+    def store_files(self, rows: Iterable[tuple[str, FileRow]]) -> None:
+        """``(path, row)`` pairs, committed at once."""
         self._store(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            [(os.fsencode(path), *rest) for path, *rest in rows],
+            [(os.fsencode(path), *row) for path, row in rows],
         )
 
     def forget_files(self, paths: Sequence[str]) -> None:

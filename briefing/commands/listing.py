@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.commands.common import briefs, filter_docs, load, print_json
-from briefing.corpus.detect import display_width
+from briefing.commands.common import briefs, filter_docs, find_documents, load, print_json
 from briefing.exitcodes import ExitCode
-from briefing.library import find_documents
 from briefing.render.jsonout import document_full, document_summary, theme_summary
 from briefing.render.safe import fit, inert, one_line
+from briefing.text.width import display_width
 
 
 def _done(lib_problems: tuple) -> int:

@@ -21,9 +21,7 @@ from briefing.corpus.detect import (
     derive_title,
     detect_date,
     detect_language,
-    display_width,
     looks_like_title,
-    parse_date,
 )
 from briefing.corpus.formats import PARSERS, RawArticle, parse_failure, parser_for
 from briefing.corpus.limits import (
@@ -41,6 +39,8 @@ from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
 from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.corpus.split import split_aggregate
 from briefing.model import Document, Problem
+from briefing.text.dates import parse_date
+from briefing.text.width import display_width
 
 Progress = Callable[[int, int], None]
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.model import Document
-from briefing.summarize.tokenize import to_simplified
+from briefing.text.scripts import to_simplified
 
 # one token for shingling: a single Han/kana/hangul character, or a run of other letters/digits
 TOKEN = re.compile(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from briefing.summarize.tokenize import to_simplified
+from briefing.text.scripts import to_simplified
 
 # a Latin-script word, digits allowed after the first letter ("G20", "GPT4"); apostrophes and
 # hyphens split words, so French elision "l’IA" gives "l" and "IA"

@@ -25,7 +25,8 @@ from importlib import import_module
 from typing import Any
 
 from briefing.summarize.sentences import Sentence, iter_sentences, split_sentences
-from briefing.summarize.tokenize import family, fold, sumy_language, words
+from briefing.text.scripts import family, fold
+from briefing.text.words import sumy_language, words
 
 # sumy summarizers usable as plain baselines and as centrality signals (Edmundson needs
 # hand-made cue words per language and Random is noise, so neither is offered)
