@@ -94,7 +94,10 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     def call(args: argparse.Namespace) -> int:
         import importlib
 
-        return getattr(importlib.import_module(module), name)(args)
+        command: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(module), name
+        )
+        return command(args)
 
     return call
 

@@ -91,7 +91,7 @@ def _start_resource_tracker() -> None:
         fine = False
     null = None if fine else open(os.devnull, "w")  # noqa: SIM115 - closed below
     try:
-        sys.stderr = real if fine else null  # type: ignore[assignment]
+        sys.stderr = real if fine else null
         resource_tracker.ensure_running()
     finally:
         sys.stderr = saved

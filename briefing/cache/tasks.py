@@ -64,7 +64,7 @@ def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[
             problem = Problem(printable_name(path), f"could not load: {type(err).__name__}: {err}")
             out.append(([], [problem], False, []))
             continue
-        matches = match_themes(docs, themes) if themes else [() for _ in docs]
+        matches: list[Matches] = match_themes(docs, themes) if themes else [() for _ in docs]
         out.append((docs, problems, bool(docs) or os.access(path, os.R_OK), matches))
     return out
 

@@ -12,7 +12,7 @@ from briefing.render.safe import fit, inert, one_line
 from briefing.text.width import display_width
 
 
-def _done(lib_problems: tuple) -> int:
+def _done(lib_problems: tuple[object, ...]) -> int:
     return ExitCode.SKIPPED if lib_problems else ExitCode.OK
 
 

@@ -74,7 +74,7 @@ def detect_language(text: str) -> str:
         try:
             detector = _langdetect_factory().create()
             detector.append(sample)
-            lang = detector.detect()
+            lang = str(detector.detect())
         except LangDetectException:
             return "und"
     return lang.lower()

@@ -167,10 +167,14 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     items = data if isinstance(data, list) else [data]
     if not items:
         raise ReadError("JSON holds no articles")
-    articles, problems = [], []
+    articles: list[RawArticle] = []
+    problems: list[str] = []
     for n, obj in enumerate(items[: limits.max_items], 1):
         result = record_to_article(obj, f"item {n}" if isinstance(data, list) else "")
-        (problems if isinstance(result, str) else articles).append(result)
+        if isinstance(result, str):
+            problems.append(result)
+        else:
+            articles.append(result)
     if not articles:
         raise ReadError(
             problems[0].lstrip(": ")
@@ -183,7 +187,8 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
 
 
 def parse_jsonl(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
-    articles, problems = [], []
+    articles: list[RawArticle] = []
+    problems: list[str] = []
     records = 0
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -201,7 +206,10 @@ def parse_jsonl(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
             problems.append(f"line {n}: {parse_failure(err)}")
             continue
         result = record_to_article(obj, f"line {n}")
-        (problems if isinstance(result, str) else articles).append(result)
+        if isinstance(result, str):
+            problems.append(result)
+        else:
+            articles.append(result)
     if records > limits.max_items:
         problems.append(items_message(records, limits, "lines"))
     if not articles:

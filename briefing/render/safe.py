@@ -50,7 +50,8 @@ def one_line(text: str) -> str:
 
 def fit(text: str, width: int) -> str:
     """``text`` cut (with "…") and padded to ``width`` terminal columns; CJK characters take two."""
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in text:
         w = char_width(ch)
         if used + w > width:

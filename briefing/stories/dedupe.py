@@ -104,7 +104,7 @@ def minhash(shingle_set: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         mixed = (shingle_set[np.newaxis, :] ^ _SEEDS) * _MULT
         mixed ^= mixed >> np.uint64(29)
-    return mixed.min(axis=1)
+    return np.asarray(mixed.min(axis=1), dtype=np.uint64)
 
 
 def _similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

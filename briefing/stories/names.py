@@ -206,7 +206,7 @@ def latin_names(text: str) -> list[Name]:
     # a word written capitalised mid-sentence somewhere is a name even at a sentence start
     capitalised_inside = {w for run, _ in runs for w, starts in run if not starts}
     out: list[Name] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for run, cjk in runs:
         words = [
             w

@@ -17,7 +17,8 @@ import logging
 import re
 import threading
 import warnings
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,20 @@ def _stemmer(lang: str) -> Any:
         return snowballstemmer.stemmer(lang).stemWord
     except KeyError:
         return None
+
+
+def stemmer(lang: str) -> Callable[[str], str]:
+    """The Snowball stemmer of ``lang``'s family, remembering its answers (Snowball is pure
+    Python, and rankers stem every word again); lower-casing where Snowball has none."""
+    return _remembered(sumy_language(lang))
+
+
+@cache
+def _remembered(name: str) -> Callable[[str], str]:
+    stem_word = _stemmer(name)
+    if stem_word is None:
+        return str.lower
+    return lru_cache(maxsize=100_000)(lambda word: str(stem_word(word.lower())))
 
 
 _SUMY_LANG = {
