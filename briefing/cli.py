@@ -186,7 +186,7 @@ def _open(args: argparse.Namespace) -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
-        return ExitCode.USAGE
+        return ExitCode.NOTHING  # as every command: nothing could be loaded
     if not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin)):
         # The reader draws on the terminal and reads keys from it: into a file or a pipe it
         # would write escape codes and wait for keys that never come.

@@ -12,10 +12,6 @@ from briefing.render.safe import fit, inert, one_line
 from briefing.text.width import display_width
 
 
-def _done(lib_problems: tuple[object, ...]) -> int:
-    return ExitCode.SKIPPED if lib_problems else ExitCode.OK
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     lib = load(args)
     if args.theme and lib.theme(args.theme) is None:
@@ -39,7 +35,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not docs:
         sys.stderr.write("briefing: no documents matched\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -56,7 +52,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     brief = lib.brief(doc)
     if args.json:
         print_json(document_full(doc, brief))
-        return _done(lib.problems)
+        return ExitCode.done(lib.problems)
     date = doc.date.isoformat() if doc.date else "undated"
     print(one_line(doc.title))
     print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
@@ -71,7 +67,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print()
     for n, para in enumerate(doc.paragraphs, 1):
         print(f"[¶{n}] {inert(para)}")
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -90,4 +86,4 @@ def cmd_themes(args: argparse.Namespace) -> int:
     if not lib.themes:
         sys.stderr.write("briefing: no themes loaded\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
