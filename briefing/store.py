@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths
-from briefing.atomic import write_atomic
+from briefing.atomic import move_aside, write_atomic
 from briefing.model import Document, Problem
 
 VERSION = 2
@@ -248,19 +248,12 @@ class Store:
 
     def _move_aside(self) -> Path | None:
         """Rename the unreadable file so it is kept for the user and never overwritten."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-            counter += 1
         try:
-            os.replace(self.path, target)
+            return move_aside(self.path)
         except OSError as error:
             self._problem(f"cannot move the corrupt notes file aside: {error}")
             self.read_only = True
             return None
-        return target
 
     def _problem(self, message: str) -> None:
         self.problems.append(Problem(str(self.path), message))

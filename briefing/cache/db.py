@@ -31,11 +31,11 @@ import functools
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from briefing.atomic import move_aside
 from briefing.model import Problem
 
 FILENAME = "briefing.sqlite3"
@@ -249,18 +249,8 @@ class Cache:
         """Keep the damaged or foreign file (and its WAL) under a new name; the next connect
         starts fresh."""
         self.close()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         try:
-            os.replace(self.path, target)
-            for suffix in ("-wal", "-shm"):
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    os.replace(side, target.with_name(target.name + suffix))
+            target = move_aside(self.path, ("-wal", "-shm"))
         except OSError as err:
             self._disable(f"is damaged and cannot be moved aside ({err.strerror or err})")
             return

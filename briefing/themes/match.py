@@ -97,11 +97,6 @@ def match_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ..
     )
 
 
-def score_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
-    """Every theme with any evidence, thresholds ignored: for tuning a theme file."""
-    return tuple(m for m, _theme, _strong in _scored(doc, themes))
-
-
 def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Document, ...]:
     """Each document with its ``themes`` filled in (earlier assignments are replaced)."""
     return tuple(replace(doc, themes=match_themes(doc, themes)) for doc in docs)
