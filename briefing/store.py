@@ -33,14 +33,13 @@ import datetime as dt
 import json
 import os
 import re
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from briefing import paths
-from briefing.atomic import write_atomic
+from briefing.atomic import move_aside, write_atomic
 from briefing.model import Document, Problem
 
 VERSION = 2
@@ -249,19 +248,12 @@ class Store:
 
     def _move_aside(self) -> Path | None:
         """Rename the unreadable file so it is kept for the user and never overwritten."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
-            counter += 1
         try:
-            os.replace(self.path, target)
+            return move_aside(self.path)
         except OSError as error:
             self._problem(f"cannot move the corrupt notes file aside: {error}")
             self.read_only = True
             return None
-        return target
 
     def _problem(self, message: str) -> None:
         self.problems.append(Problem(str(self.path), message))
@@ -314,16 +306,16 @@ class Store:
         taken = {k for k in by_key if k in self._entries}
         for key in sorted(self._entries):
             entry = self._entries[key]
-            doc = by_key.get(key)
-            if doc is not None and _holds(entry, doc, key):
+            held = by_key.get(key)
+            if held is not None and _holds(entry, held, key):
                 continue
-            if not self._may_move(key, doc, files):
+            if not self._may_move(key, held, files):
                 continue
             target = next((k for k in by_hash.get(entry.content_hash, ()) if k not in taken), None)
             if target is not None:
                 moves.append((key, target))
                 taken.add(target)
-            elif doc is not None:  # the place holds another article now
+            elif held is not None:  # the place holds another article now
                 moves.append((key, MISSING + key))
         if not moves or self.read_only:
             return 0 if not moves else self._apply_moves(moves)
@@ -431,46 +423,16 @@ class Store:
     def _locked(self) -> Iterator[None]:
         """An exclusive lock between briefing processes for the read-modify-write of one change.
 
-        ``fcntl.flock`` where it exists (released by the OS if the process dies); elsewhere an
-        ``O_EXCL`` lock file, broken after :data:`LOCK_TIMEOUT` because its owner may have died.
+        filelock takes an OS lock (``flock`` on Unix, ``msvcrt`` on Windows) that the OS
+        releases if the process dies, so a crashed briefing never leaves notes locked.
         """
+        from filelock import FileLock, Timeout
+
         try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            fcntl = None
-        if fcntl is not None:
-            with open(self.lock_path, "a+b") as handle:
-                deadline = time.monotonic() + LOCK_TIMEOUT
-                while True:
-                    try:
-                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() > deadline:
-                            raise StoreError("notes are locked by another briefing") from None
-                        time.sleep(0.02)
-                try:
-                    yield
-                finally:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-            return
-        deadline = time.monotonic() + LOCK_TIMEOUT  # pragma: no cover - Windows
-        while True:  # pragma: no cover
-            try:
-                fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-                break
-            except FileExistsError:
-                if time.monotonic() > deadline:
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.lock_path)
-                    deadline = time.monotonic() + LOCK_TIMEOUT
-                time.sleep(0.02)
-        try:  # pragma: no cover
-            yield
-        finally:  # pragma: no cover
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(self.lock_path)
+            with FileLock(self.lock_path, timeout=LOCK_TIMEOUT):
+                yield
+        except Timeout:
+            raise StoreError("notes are locked by another briefing") from None
 
 
 __all__ = ["Entry", "Store", "StoreError"]

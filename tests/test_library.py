@@ -11,7 +11,7 @@ import pytest
 
 import briefing.corpus.load
 import briefing.summarize
-from briefing import library
+from briefing.cache import step
 from briefing.cache.db import cache_path
 from briefing.corpus.load import load_corpus
 from briefing.library import briefs_for, open_library
@@ -221,7 +221,7 @@ def test_worker_processes_give_the_same_library_and_briefs(
 ) -> None:
     from briefing.cache import pool
 
-    monkeypatch.setattr(library, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(step, "MIN_PARALLEL", 2)
     pool.shutdown()
     started = pool.pools_started
     serial = open_library(corpus, use_cache=False, jobs=1)

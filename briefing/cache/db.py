@@ -31,11 +31,11 @@ import functools
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+from briefing.atomic import move_aside
 from briefing.model import Problem
 
 FILENAME = "briefing.sqlite3"
@@ -88,8 +88,17 @@ CREATE TABLE IF NOT EXISTS vectors (
 
 T = TypeVar("T")
 
-FileRow = tuple[str, int, int, str, str]
-"""What ``files`` holds for a path: id prefix, size, mtime_ns, loader version, payload."""
+
+class FileRow(NamedTuple):
+    """What ``files`` holds for a path."""
+
+    rel: str
+    """The id prefix the file's documents were stored under."""
+    size: int
+    mtime_ns: int
+    loader: str
+    """The loader version (and limits) it was read with."""
+    payload: str
 
 
 class NotOurs(Exception):
@@ -248,18 +257,8 @@ class Cache:
         """Keep the damaged or foreign file (and its WAL) under a new name; the next connect
         starts fresh."""
         self.close()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         try:
-            os.replace(self.path, target)
-            for suffix in ("-wal", "-shm"):
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    os.replace(side, target.with_name(target.name + suffix))
+            target = move_aside(self.path, ("-wal", "-shm"))
         except OSError as err:
             self._disable(f"is damaged and cannot be moved aside ({err.strerror or err})")
             return
@@ -294,16 +293,16 @@ class Cache:
                     f"WHERE path IN ({marks})",
                     tuple(chunk),
                 ):
-                    out[os.fsdecode(path)] = tuple(row)  # type: ignore[assignment]
+                    out[os.fsdecode(path)] = FileRow(*row)
             return out
 
         return self._run(query, {})
 
-    def store_files(self, rows: Iterable[tuple[str, str, int, int, str, str]]) -> None:
-        """``(path, rel, size, mtime_ns, loader, payload)`` rows, committed at once."""
+    def store_files(self, rows: Iterable[tuple[str, FileRow]]) -> None:
+        """``(path, row)`` pairs, committed at once."""
         self._store(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            [(os.fsencode(path), *rest) for path, *rest in rows],
+            [(os.fsencode(path), *row) for path, row in rows],
         )
 
     def forget_files(self, paths: Sequence[str]) -> None:

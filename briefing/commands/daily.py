@@ -74,7 +74,7 @@ def cmd_daily(args: argparse.Namespace) -> int:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
         write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
-    return ExitCode.OK
+    return ExitCode.done(lib.problems)
 
 
 def _daily_json(
@@ -131,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if target is None:
         sys.stdout.write(text)
-        return ExitCode.OK
+        return ExitCode.done(lib.problems)
     try:
         write_atomic(target, text.encode("utf-8"), replace=args.force)
     except FileExistsError:  # it appeared while we loaded: checked again as we write
@@ -141,4 +141,4 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: {target}: cannot write: {err.strerror or err}\n")
         return ExitCode.NOTHING
     sys.stderr.write(f"briefing: wrote {len(sel.documents)} articles to {target}\n")
-    return ExitCode.OK
+    return ExitCode.done(lib.problems)

@@ -5,17 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.commands.common import briefs, filter_docs, load, print_json
-from briefing.corpus.detect import display_width
+from briefing.commands.common import briefs, filter_docs, find_documents, load, print_json
 from briefing.exitcodes import ExitCode
-from briefing.library import find_documents
 from briefing.render.dates import short_date, shown_date
 from briefing.render.jsonout import document_full, document_summary, theme_summary
 from briefing.render.safe import fit, inert, one_line
-
-
-def _done(lib_problems: tuple) -> int:
-    return ExitCode.SKIPPED if lib_problems else ExitCode.OK
+from briefing.text.width import display_width
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -41,7 +36,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not docs:
         sys.stderr.write("briefing: no documents matched\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -58,7 +53,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     brief = lib.brief(doc)
     if args.json:
         print_json(document_full(doc, brief))
-        return _done(lib.problems)
+        return ExitCode.done(lib.problems)
     date = shown_date(doc)
     print(one_line(doc.title))
     print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
@@ -73,7 +68,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print()
     for n, para in enumerate(doc.paragraphs, 1):
         print(f"[¶{n}] {inert(para)}")
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -92,4 +87,4 @@ def cmd_themes(args: argparse.Namespace) -> int:
     if not lib.themes:
         sys.stderr.write("briefing: no themes loaded\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)

@@ -156,7 +156,7 @@ def _summary_line(story: Story, docs: Mapping[str, Document]) -> str:
             for i in story.documents
             if i in docs and docs[i].date and not docs[i].date_estimated
         ),
-        key=lambda d: (d.date, d.id),  # type: ignore[arg-type, return-value]
+        key=lambda d: (d.date, d.id),
     )
     first = f"; first reported by {inline(dated[0].source or dated[0].id)}" if dated else ""
     langs = ", ".join(story.languages)

@@ -42,7 +42,7 @@ BLOCK = 512
 def doc_vector(vectors: np.ndarray) -> np.ndarray:
     import numpy as np
 
-    mean = vectors.astype(np.float32).mean(axis=0)
+    mean: np.ndarray = vectors.astype(np.float32).mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm > 0 else mean
 

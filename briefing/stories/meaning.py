@@ -87,7 +87,7 @@ def _encoder() -> object | None:
             _failed.append(f"{type(err).__name__}: {err}")
             return None
         _model.append(model)
-        return model
+        return _model[0]
 
 
 def failure() -> str | None:
@@ -107,10 +107,9 @@ def embed(doc: Document) -> np.ndarray | None:
     texts = texts_for(doc)
     if model is None or not texts:
         return None
-    vectors = np.asarray(model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms > 0, norms, 1.0)
-    return vectors.astype(np.float16)
+    raw = np.asarray(model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+    norms = np.linalg.norm(raw, axis=1, keepdims=True)
+    return (raw / np.where(norms > 0, norms, 1.0)).astype(np.float16)
 
 
 def encode_vectors(vectors: np.ndarray) -> bytes:

@@ -25,7 +25,7 @@ from briefing.summarize.rank import (
     containment,
     jaccard,
 )
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 METHOD = "briefing"
 """Our method: sumy LexRank+TextRank centrality with position, title, length and dedupe."""

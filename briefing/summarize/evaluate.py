@@ -25,7 +25,7 @@ from typing import Any
 
 from briefing.model import Document
 from briefing.summarize.brief import LEAD, METHOD, METHODS, summarize
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 Progress = Callable[[str, int, int], None]
 """``progress(label, done, total)``, called after each article."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from briefing.model import KeyPoint
 from briefing.summarize.rank import Analysis, containment, jaccard
-from briefing.summarize.tokenize import family, fold
+from briefing.text.scripts import family, fold
 
 MIN_POINTS = 3
 MAX_POINTS = 6

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 # sentence terminators in CJK text (full and half width)
 CJK_TERMINATORS = frozenset("。！？!?")

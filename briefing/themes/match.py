@@ -25,7 +25,10 @@ from functools import lru_cache
 from typing import TypeVar
 
 from briefing.model import Document, Evidence, Term, Theme, ThemeMatch
-from briefing.summarize import tokenize
+from briefing.text import scripts, words
+from briefing.text.scripts import CJK as CJK_RANGE
+from briefing.text.scripts import CJK_CHAR, HAN, HIRAGANA, LETTER
+from briefing.text.scripts import KANA_CHAR as KANA
 
 MATCHER_VERSION = "1"
 """Bump when scoring or matching changes, so caches keyed on :func:`themes_version` refresh."""
@@ -53,17 +56,7 @@ WORD_END = "\x00"
 CJK_FAMILIES = frozenset({"ja", "zh"})
 
 # a piece of a word for matching: a run of Han/kana (not the ・ separator), of letters, or of digits
-PIECE = re.compile(
-    r"[\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
-    r"|[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
-    r"|\d+"
-)
-# Han or kana: decides whether a paragraph of a French/English document is really Chinese/Japanese
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-# kana: Japanese, not Chinese
-KANA = re.compile(r"[\u3040-\u30ff]")
-# a letter or ideograph, for measuring how much of a paragraph is CJK
-LETTER = re.compile(r"[^\W\d_]")
+PIECE = re.compile(rf"[{HIRAGANA}\u30a0-\u30fa\u30fc-\u30ff{HAN}]+|[^\W\d_{CJK_RANGE}]+|\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +95,6 @@ def match_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ..
         for m, theme, strong in scored
         if m.score >= theme.threshold and m.score >= floor and strong >= MIN_STRONG_MATCHES
     )
-
-
-def score_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
-    """Every theme with any evidence, thresholds ignored: for tuning a theme file."""
-    return tuple(m for m, _theme, _strong in _scored(doc, themes))
 
 
 def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Document, ...]:
@@ -153,7 +141,7 @@ def _hits(theme: Theme, unit: _Unit) -> list[Term]:
     "open source". A term found inside an excluded phrase does not count ("governance" inside
     "global governance"), while a longer term that merely overlaps one still does.
     """
-    fam = tokenize.family(unit.lang)
+    fam = scripts.family(unit.lang)
     excluded = [
         span
         for text in _select(theme.exclude, fam, lambda x: x)
@@ -191,7 +179,7 @@ def _select(by_lang: Mapping[str, Sequence[T]], fam: str, text_of: Callable[[T],
         chosen = list(by_lang.get("en", ()))
     chosen += by_lang.get("any", ())
     if fam in CJK_FAMILIES:
-        chosen += [x for x in by_lang.get("en", ()) if not CJK.search(text_of(x))]
+        chosen += [x for x in by_lang.get("en", ()) if not CJK_CHAR.search(text_of(x))]
     seen: set[str] = set()
     out: list[T] = []
     for x in chosen:
@@ -213,7 +201,7 @@ def _find(unit: _Unit, pattern: _Pattern) -> list[tuple[int, int]]:
     target = pattern.target
     if not target:
         return found
-    open_end = unit.open_end and CJK.match(target[-1]) is not None
+    open_end = unit.open_end and CJK_CHAR.match(target[-1]) is not None
     pos = unit.joined.find(target)
     while pos >= 0:
         a = unit.starts.get(pos)
@@ -268,8 +256,8 @@ def _unit(index: int, text: str, doc_lang: str) -> _Unit:
         ends=ends,
         caps=tuple(c for _, c in pieces),
         offsets=tuple(starts),
-        cjk=tuple(CJK.search(k) is not None for k, _ in pieces),
-        open_end=tokenize.family(lang) == "ja",
+        cjk=tuple(CJK_CHAR.search(k) is not None for k, _ in pieces),
+        open_end=scripts.family(lang) == "ja",
     )
 
 
@@ -279,9 +267,9 @@ def _text_lang(text: str, doc_lang: str) -> str:
     Aggregator pages put Chinese titles over English bodies, and a French page may quote a
     Chinese paragraph; cutting those with the French word regex would find no words at all.
     """
-    if tokenize.family(doc_lang) in CJK_FAMILIES:
+    if scripts.family(doc_lang) in CJK_FAMILIES:
         return doc_lang
-    cjk = len(CJK.findall(text))
+    cjk = len(CJK_CHAR.findall(text))
     if cjk and cjk * 3 >= len(LETTER.findall(text)):
         return "ja" if KANA.search(text) else "zh"
     return doc_lang
@@ -294,7 +282,7 @@ def _pieces(text: str, lang: str) -> list[tuple[str, bool]]:
     jieba "WAIC2025" as one word), so a Latin term finds its word inside CJK text.
     """
     out: list[tuple[str, bool]] = []
-    for word in tokenize.words(text, lang):
+    for word in words.words(text, lang):
         for piece in PIECE.findall(unicodedata.normalize("NFKC", word)):
             out.append((_key(piece, lang), piece.upper() == piece and piece.lower() != piece))
     return out
@@ -308,8 +296,8 @@ def _key(piece: str, lang: str) -> str:
     ("se"+"a" is not "sea"); Han/kana keys have none, so a term matches however the segmenter cut
     it (人工|知能 or 人工知能).
     """
-    if CJK.search(piece):
-        return tokenize.fold(piece)
-    if tokenize.family(lang) in CJK_FAMILIES:
+    if CJK_CHAR.search(piece):
+        return scripts.fold(piece)
+    if scripts.family(lang) in CJK_FAMILIES:
         lang = "en"
-    return tokenize.stem(piece, lang) + WORD_END
+    return words.stem(piece, lang) + WORD_END

@@ -18,7 +18,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -60,7 +60,8 @@ class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
     MAX_COMPARE = 4
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    # Textual declares this as an instance attribute, so a ClassVar annotation would clash
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         # `q` goes back one level (it quits only from the list, as in newsboat or lazygit);
         # ctrl+q, Textual's own binding, quits from anywhere.
@@ -114,7 +115,7 @@ class BriefingApp(App[None]):
     def languages(self) -> list[str]:
         return sorted({doc.lang for doc in self.documents.values()})
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return self.library
 
     def on_mount(self) -> None:
@@ -379,7 +380,7 @@ class BriefingApp(App[None]):
         for doc_id in changed:
             self.document_changed.publish(doc_id)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         library = self.library
         yield SystemCommand(

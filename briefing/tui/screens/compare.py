@@ -61,11 +61,14 @@ class CompareScreen(Screen[None]):
         yield AlignedView(id="aligned")
         yield CompactFooter()
 
+    def _briefs_arrived(self, ids: frozenset[str]) -> None:
+        for doc_id in self.doc_ids:
+            if doc_id in ids:
+                self._document_changed(doc_id)
+
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)
-        self.app.briefs_arrived.subscribe(
-            self, lambda ids: [self._document_changed(i) for i in self.doc_ids if i in ids]
-        )
+        self.app.briefs_arrived.subscribe(self, self._briefs_arrived)
         for index in range(len(self.doc_ids)):
             self._fill(index)
         self.query_one("#column-0").focus()

@@ -6,7 +6,7 @@ the corpus is read, and briefs fill the preview as the summarizer gets to them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -105,7 +105,7 @@ class LibraryScreen(Screen[None]):
         app = self.app
         # Typing one more character can only narrow the list: search the last result, not the
         # whole corpus (on 10,000 articles that is most of a keystroke's cost).
-        pool = app.documents.values()
+        pool: Iterable[Document] = app.documents.values()
         key = (id(app.documents), len(app.documents), self.language)
         last_key, last_query, last_docs = self._last_filter
         query = self.filter_text.casefold()

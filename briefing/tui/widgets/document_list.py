@@ -233,12 +233,6 @@ class DocumentList(OptionList):
             if doc_id == row.doc.id:
                 self.replace_option_prompt_at_index(index, prompt)
 
-    def select_doc(self, doc_id: str) -> None:
-        if doc_id not in self._row_ids and doc_id in self._items:
-            self._extend(self._items.index(doc_id) + 1)
-        if doc_id in self._row_ids:
-            self.highlighted = self._row_ids.index(doc_id)
-
     def on_key(self, event: events.Key) -> None:
         self._moved_by_user = True
 
