@@ -14,8 +14,14 @@ The question is "which articles report the same event", across five languages, o
    instead of ``n²``.
 4. A pair links when it shares two distinctive anchors (a name contained in a longer shared
    name counts once: ``qiang`` in ``li qiang``) and their weights reach :data:`MIN_SCORE`.
+   With sentence vectors (:mod:`.meaning`), an anchor pair must also align in meaning, and
+   pairs across languages are found by meaning too (:mod:`.match`: mutual best, sentence
+   alignment, anchors as a bonus). Without vectors (the encoder did not load) a link needs
+   :data:`ANCHORS_ONLY_DISTINCTIVE` anchors.
 5. Links join stories strongest first (ties by id: deterministic), except when the joined
-   story's dated articles would span more than :data:`WINDOW_DAYS`. Undated articles carry no
+   story's dated articles would span more than :data:`WINDOW_DAYS`, or the join would not
+   hold together (:class:`_Stories`: no two items of one file, no second article of a
+   language not linked directly, every two members aligned). Undated articles carry no
    date and so never block a join; that is what lets undated reports (``samedi``, ``土曜日``)
    join the dated one, and what keeps a December commentary that recalls the July conference
    out of the July story.
