@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from briefing.summarize.evaluate import (
-    CJK_TOKEN,
+from briefing.dev.evaluate import (
+    RAW_LEAD,
     add_arguments,
+    bootstrap,
     eval_main,
     format_report,
     run_eval,
 )
+from briefing.dev.rouge import CJK_TOKEN, fscore, ngrams, scorer, tokens
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO.parent / "shared" / "eval"
@@ -52,12 +54,12 @@ def write_set(folder: Path) -> Path:
 def test_run_eval_scores_ours_beside_baselines_and_reports_progress(tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
     report = run_eval(
-        write_set(tmp_path / "set"), ["briefing", "lead-3", "lexrank"],
+        write_set(tmp_path / "set"), ["briefing", RAW_LEAD, "lead-3", "lexrank"],
         lambda label, done, total: seen.append((label, done, total)),
     )  # fmt: skip
     assert seen == [("fr", 1, 2), ("fr", 2, 2)]
     (lang,) = report.languages
-    assert [s.method for s in lang.scores] == ["briefing", "lead-3", "lexrank"]
+    assert [s.method for s in lang.scores] == ["briefing", RAW_LEAD, "lead-3", "lexrank"]
     ours = lang.scores[0]
     assert ours.rouge2 > 0
     assert 2 <= ours.sentences <= 3
@@ -94,18 +96,71 @@ def test_eval_main_without_sets_fails_with_a_message(
     assert "no evaluation sets" in capsys.readouterr().err
 
 
+def test_set_may_be_one_file_and_raw_lead3_quotes_the_text_as_given(tmp_path: Path) -> None:
+    folder = write_set(tmp_path / "set")
+    report = run_eval(folder / "fr.jsonl", ["briefing", RAW_LEAD, "lead-3"])
+    (lang,) = report.languages
+    assert [s.method for s in lang.scores] == ["briefing", RAW_LEAD, "lead-3"]
+    ours = lang.scores[0]
+    assert ours.vs_lead is not None
+    diff, lo, hi = ours.vs_lead
+    assert lo <= diff <= hi
+    assert "95% CI" in format_report(report)
+
+
+def test_every_language_file_of_a_folder_is_scored(tmp_path: Path) -> None:
+    folder = write_set(tmp_path / "set")
+    record = {
+        "lang": "ja",
+        "title": "首相が会議で新しい計画を発表",
+        "text": "首相は月曜日、東京で開かれた会議で新しい経済計画を発表した。"
+        "計画には二兆円の予算が含まれる。野党は計画が不十分だと批判している。",
+        "summary": "首相が新しい経済計画を発表した。",
+    }
+    (folder / "ja.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    report = run_eval(folder, ["briefing", RAW_LEAD])
+    assert [lr.lang for lr in report.languages] == ["fr", "ja"]
+
+
+def test_bootstrap_interval_is_reproducible_and_brackets_the_mean() -> None:
+    diffs = [0.01 * (i % 7) - 0.02 for i in range(200)]
+    lo, hi = bootstrap(diffs)
+    assert (lo, hi) == bootstrap(diffs)
+    mean = sum(diffs) / len(diffs)
+    assert lo < mean < hi
+
+
+@pytest.mark.parametrize(
+    ("lang", "reference", "brief"),
+    [
+        ("en", "The dogs were running quickly to 2,000 cats.", "Dogs ran.\nThe cats were 2,000."),
+        ("fr", "Le gouvernement annonce un plan.", "Le plan du gouvernement.\nUn plan annoncé."),
+        ("ja", "首相が計画を発表した。", "首相は新しい計画を発表。\n予算は二兆円。"),
+    ],
+)
+def test_training_rouge_is_rouge_score_to_the_digit(lang: str, reference: str, brief: str) -> None:
+    """The oracle and cross-validation count n-grams themselves; they must agree with the
+    rouge-score figures `briefing eval` reports."""
+    expected = scorer(lang).score(reference, brief)
+    ref, pred = tokens(reference, lang), tokens(brief, lang)
+    for n, key in ((1, "rouge1"), (2, "rouge2")):
+        assert fscore(ngrams(ref, n), ngrams(pred, n)) == pytest.approx(expected[key].fmeasure)
+
+
+def test_eval_needs_an_explicit_set() -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    with pytest.raises(SystemExit):
+        parser.parse_args([])
+
+
 @pytest.mark.eval
 @pytest.mark.skipif(not EVAL_DIR.is_dir(), reason="needs ../shared/eval beside the repository")
 def test_rouge_gate_on_the_shared_sets() -> None:
-    """Floors pinned a little under the measured figures (trafilatura eval_gate style).
-
-    Measured: R-2 ja 19.1 / fr 10.0 / en 19.8 against lead-3 19.0 / 9.9 / 18.6. A change that
-    loses more than the tolerance, or falls behind lead-3 by more than it, fails here.
-    """
-    report = run_eval(EVAL_DIR, ["briefing", "lead-3"])
-    floors = {"ja": 18.6, "fr": 9.5, "en": 19.3}
+    """The issue's bar, on articles the training never saw: R-2 at least lead-3 (as given)
+    + 1.0 in every language, briefs of 2–3 sentences."""
+    report = run_eval(EVAL_DIR, ["briefing", RAW_LEAD])
     for lang in report.languages:
         ours, lead = lang.scores
-        assert ours.rouge2 >= floors[lang.lang], (lang.lang, ours)
-        assert ours.rouge2 >= lead.rouge2 - 0.3, (lang.lang, ours, lead)
+        assert ours.rouge2 >= lead.rouge2 + 1.0, (lang.lang, ours, lead)
         assert 2.0 <= ours.sentences <= 3.0
