@@ -107,22 +107,27 @@ def key_points(
         if len(points) == MAX_POINTS:
             break
     if len(points) < MIN_POINTS:
-        points.extend(_clause_points(analysis, points, MIN_POINTS - len(points)))
+        points.extend(_clause_points(analysis, points, MIN_POINTS - len(points), brief))
     return tuple(points)
 
 
-def _clause_points(analysis: Analysis, have: list[KeyPoint], wanted: int) -> list[KeyPoint]:
-    """For a one- or two-sentence article: its clauses, so the reader still gets a list.
-
-    These may restate part of the brief; for an article that short there is nothing else.
-    Each is an excerpt of its sentence, ``…`` marking the cut ends.
+def _clause_points(
+    analysis: Analysis, have: list[KeyPoint], wanted: int, brief: Sequence[int]
+) -> list[KeyPoint]:
+    """For a short article: the clauses of its other sentences, so the reader still gets a
+    list. Never a piece of a brief sentence or of a point already listed (a reader saw the
+    brief's own sentence again as a key point); an article too short for that gets fewer
+    points. Each is an excerpt of its sentence, ``…`` marking the cut ends.
     """
     cjk = family(analysis.lang) in ("ja", "zh")
     seen = {fold(p.text) for p in have}
     out: list[KeyPoint] = []
     pattern = CLAUSE_ZH if cjk else CLAUSE_LATIN
-    for s in analysis.sentences:
+    taken = {p.text.strip("…") for p in have}
+    for n, s in enumerate(analysis.sentences):
         text = s.text
+        if n in brief or any(t in text for t in taken):
+            continue
         cuts = [0, *(m.end() for m in pattern.finditer(text)), len(text)]
         for start, end in itertools.pairwise(cuts):
             piece = excerpt(text, start, end)

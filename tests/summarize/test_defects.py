@@ -190,3 +190,26 @@ def test_briefs_are_identical_across_processes_and_hash_seeds(tmp_path: Path) ->
         runs.append(out.stdout)
     assert runs[0] == runs[1]
     assert json.loads(runs[0])
+
+
+def test_a_short_article_never_gets_its_brief_again_as_key_points() -> None:
+    from briefing.model import Document
+
+    doc = Document(
+        id="short",
+        path="short.txt",
+        title="福井县警察公布的1月8日交通执法信息",
+        title_derived=False,
+        date=None,
+        source=None,
+        lang="zh-cn",
+        paragraphs=(
+            "福井县警察公布的1月8日交通执法信息如下。",
+            "福井县鲭江市宫前2丁目国道8号附近的路段，将于上午实施测速执法。",
+            "查处的原因是这条路线事故频发，附近居民多次要求加强管理。",
+        ),
+    )
+    brief = summarize(doc)
+    for point in brief.key_points:
+        body = point.text.strip("…")
+        assert not any(body in s or s in body for s in brief.sentences), (point, brief)
