@@ -265,7 +265,7 @@ def child_lexrank(corpus: str) -> dict[str, Any]:
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
     from briefing.summarize.rank import SumyTokenizer, stop_words
-    from briefing.summarize.tokenize import sumy_language
+    from briefing.text.words import sumy_language
 
     for doc in sample[:20]:  # warm both up: jieba, tinysegmenter, stemmers loaded
         _summarize(doc, "briefing")

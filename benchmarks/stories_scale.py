@@ -39,7 +39,7 @@ from briefing.stories.anchors import document_anchors  # noqa: E402
 from briefing.stories.dedupe import find_duplicates  # noqa: E402
 from briefing.stories.evaluate import pairwise  # noqa: E402
 from briefing.stories.names import extract_names  # noqa: E402
-from briefing.summarize.tokenize import to_traditional  # noqa: E402
+from briefing.text.scripts import to_traditional  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SURNAMES = (

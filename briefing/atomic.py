@@ -5,7 +5,26 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
+
+
+def move_aside(path: Path, companions: tuple[str, ...] = ()) -> Path:
+    """Rename a damaged ``path`` to ``NAME.corrupt-STAMP`` (``-2``, ``-3``… if taken), with its
+    companion files (``NAME-wal``) beside it, so the user keeps it and nothing overwrites it.
+    Raises OSError if it cannot be moved."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    for suffix in companions:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    return target
 
 
 def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:

@@ -94,7 +94,10 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     def call(args: argparse.Namespace) -> int:
         import importlib
 
-        return getattr(importlib.import_module(module), name)(args)
+        command: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(module), name
+        )
+        return command(args)
 
     return call
 
@@ -177,13 +180,13 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from briefing.library import corpus_paths
+    from briefing.commands.common import corpus_paths
 
     paths = corpus_paths(args.corpus)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         sys.stderr.write(f"briefing: {missing[0]}: no such file or folder\n")
-        return ExitCode.USAGE
+        return ExitCode.NOTHING  # as every command: nothing could be loaded
     if not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin)):
         # The reader draws on the terminal and reads keys from it: into a file or a pipe it
         # would write escape codes and wait for keys that never come.

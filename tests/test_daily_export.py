@@ -45,7 +45,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_daily_defaults_to_newest_day_and_says_so(corpus: Path, capsys) -> None:
-    assert main(["daily", str(corpus)]) == 0
+    assert main(["daily", str(corpus)]) == 3  # broken.json was skipped
     out, err = capsys.readouterr()
     assert "briefing: showing 2025-07-26, the newest day" in err
     assert "broken.json: not valid JSON" in err
@@ -60,7 +60,9 @@ def test_daily_defaults_to_newest_day_and_says_so(corpus: Path, capsys) -> None:
 
 
 def test_daily_since_and_lang_and_theme_filters(corpus: Path, capsys) -> None:
-    assert main(["daily", str(corpus), "--since", "2025-07-01", "--json"]) == 0
+    assert (
+        main(["daily", str(corpus), "--since", "2025-07-01", "--json"]) == 3
+    )  # broken.json was skipped
     data = json.loads(capsys.readouterr().out)
     assert (data["start"], data["end"], data["count"]) == ("2025-07-01", "2025-07-26", 3)
     titles = [d["title"] for g in data["groups"] for d in g["documents"]]
@@ -100,7 +102,7 @@ def test_export_is_valid_commonmark_and_hostile_text_stays_literal(
     corpus: Path, tmp_path: Path, capsys
 ) -> None:
     target = tmp_path / "out.md"
-    assert main(["export", str(corpus), "-o", str(target)]) == 0
+    assert main(["export", str(corpus), "-o", str(target)]) == 3  # broken.json was skipped
     text = target.read_text(encoding="utf-8")
     tokens = _tokens(text)
     types = {t.type for t in tokens} | {c.type for t in tokens for c in (t.children or [])}
@@ -139,7 +141,9 @@ def test_export_refuses_to_overwrite_without_force(corpus: Path, tmp_path: Path,
     assert main(["export", str(corpus), "-o", str(target)]) == 2
     assert "exists; use --force" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "precious"
-    assert main(["export", str(corpus), "-o", str(target), "--force"]) == 0
+    assert (
+        main(["export", str(corpus), "-o", str(target), "--force"]) == 3
+    )  # broken.json was skipped
     assert target.read_text(encoding="utf-8").startswith("# Briefing")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
 
@@ -177,7 +181,9 @@ def test_export_to_stdout_includes_notes(corpus: Path, capsys) -> None:
 
     doc = next(d for d in load_corpus([corpus]).documents if d.title == "Older news")
     Store().set_note(doc, "Check this [red]one[/red] | ## later")
-    assert main(["export", str(corpus), "-o", "-", "--date", "2025-07-20"]) == 0
+    assert (
+        main(["export", str(corpus), "-o", "-", "--date", "2025-07-20"]) == 3
+    )  # broken.json was skipped
     out = capsys.readouterr().out
     assert "**Note:** Check this \\[red\\]one\\[/red\\] \\| \\#\\# later" in out
     assert "Li Qiang" not in out  # other days filtered out

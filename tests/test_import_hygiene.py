@@ -10,7 +10,7 @@ CORE = [
     "briefing.paths",
     "briefing.corpus.load",
     "briefing.summarize",
-    "briefing.summarize.tokenize",
+    "briefing.text.words",
     "briefing.themes",
     "briefing.store",
     "briefing.library",

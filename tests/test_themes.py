@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from briefing import paths
 from briefing.model import Document, Evidence, Problem, Term, Theme
-from briefing.summarize.tokenize import fold
+from briefing.text.scripts import fold
 from briefing.themes import (
     assign_themes,
     count_documents,

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, ThemeMatch
+from briefing.text.dates import iso
 
 
 class DecodeError(ValueError):
@@ -47,7 +48,7 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
                 doc.id[len(rel_id) :],
                 doc.title,
                 doc.title_derived,
-                doc.date.isoformat() if doc.date else None,
+                iso(doc.date),
                 doc.source,
                 doc.lang,
                 list(doc.paragraphs),

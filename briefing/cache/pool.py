@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -47,7 +48,7 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(log_path: str | None) -> None:
+def _start_worker(log_path: str | None, resources: str | None = None) -> None:
     """Set up a fresh worker: SIGINT ignored, and stdio that are not the parent's terminal.
 
     A worker inherits the parent's file descriptors 0–2. Under the TUI those are the terminal
@@ -56,6 +57,10 @@ def _start_worker(log_path: str | None) -> None:
     becomes ``/dev/null`` and stdout/stderr go to the worker log, the same under the CLI.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if resources is not None:  # where the parent keeps jieba's dictionary cache
+        from briefing.text.words import use_cache_dir
+
+        use_cache_dir(Path(resources))
     with contextlib.suppress(OSError):
         null = os.open(os.devnull, os.O_RDWR)
         os.dup2(null, 0)
@@ -86,7 +91,7 @@ def _start_resource_tracker() -> None:
         fine = False
     null = None if fine else open(os.devnull, "w")  # noqa: SIM115 - closed below
     try:
-        sys.stderr = real if fine else null  # type: ignore[assignment]
+        sys.stderr = real if fine else null
         resource_tracker.ensure_running()
     finally:
         sys.stderr = saved
@@ -105,6 +110,13 @@ def _worker_log() -> str | None:
     return str(folder / "workers.log")
 
 
+def _resources() -> str | None:
+    from briefing.text.words import jieba_cache_dir
+
+    folder = jieba_cache_dir()
+    return str(folder) if folder is not None else None
+
+
 def _executor(jobs: int) -> ProcessPoolExecutor:
     global _pool, _pool_jobs, pools_started
     with _pool_lock:
@@ -118,7 +130,7 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
                 max_workers=jobs,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(_worker_log(),),
+                initargs=(_worker_log(), _resources()),
             )
             _pool_jobs = jobs
             pools_started += 1

@@ -28,9 +28,10 @@ FileItem = tuple[str, str, int, "Limits"]
 Matches = tuple[ThemeMatch, ...] | Problem
 """A document's theme matches, or the Problem that stopped them."""
 
-LoadedFile = tuple[list[Document], list[Problem], bool, list[Matches]]
+LoadedFile = tuple[list[Document], list[Problem], bool, list[Matches] | None]
 """A file's documents (themes not set), its problems, whether that may be cached, and each
-document's theme matches."""
+document's theme matches (None for a file that came from the cache: its documents' matches
+are looked up by their own key)."""
 
 
 def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[LoadedFile]:
@@ -63,7 +64,7 @@ def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[
             problem = Problem(printable_name(path), f"could not load: {type(err).__name__}: {err}")
             out.append(([], [problem], False, []))
             continue
-        matches = match_themes(docs, themes) if themes else [() for _ in docs]
+        matches: list[Matches] = match_themes(docs, themes) if themes else [() for _ in docs]
         out.append((docs, problems, bool(docs) or os.access(path, os.R_OK), matches))
     return out
 

@@ -9,11 +9,34 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from briefing.library import Library, open_library
 from briefing.model import Brief, Document, Problem
+from briefing.paths import bundled_seeds
 from briefing.render.safe import inert
+
+BUNDLED = "seeds"
+"""The name that selects the bundled corpus (the default)."""
+
+
+def corpus_paths(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    """``None`` or ``"seeds"`` is the bundled corpus (unless a folder of that name is here);
+    anything else is a path (or several)."""
+    if corpus is None:
+        return [bundled_seeds()]
+    items = [corpus] if isinstance(corpus, str | Path) else list(corpus)
+    return [
+        bundled_seeds() if str(item) == BUNDLED and not Path(item).exists() else Path(item)
+        for item in items
+    ]
+
+
+def find_documents(docs: Sequence[Document], ref: str) -> list[Document]:
+    """Documents whose id is ``ref``, or else starts with it (``000`` finds ``000_e6fb….txt``)."""
+    exact = [d for d in docs if d.id == ref]
+    return exact or [d for d in docs if d.id.startswith(ref)]
 
 
 def report_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
@@ -77,7 +100,7 @@ def load(args: argparse.Namespace) -> Library:
     """The library of ``args.corpus``, every problem and cache message reported on stderr."""
     with progress_bar("Reading", "files") as bar:
         lib = open_library(
-            args.corpus,
+            corpus_paths(args.corpus),
             max_bytes=args.max_size,
             progress=bar,
             use_cache=getattr(args, "use_cache", True),
@@ -120,11 +143,12 @@ def print_json(value: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
-def filter_docs(lib: Library, args: argparse.Namespace) -> list:
+def filter_docs(lib: Library, args: argparse.Namespace) -> list[Document]:
     docs = list(lib.documents)
     theme = getattr(args, "theme", None)
     if theme:
-        docs = [d for d in docs if theme in d.theme_ids]
+        wanted_theme = theme.casefold()
+        docs = [d for d in docs if wanted_theme in {t.casefold() for t in d.theme_ids}]
     lang = getattr(args, "lang", None)
     if lang:
         wanted = lang.lower()

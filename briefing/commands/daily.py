@@ -6,16 +6,15 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.commands.common import briefs, filter_docs, load, print_json, report_problems
 from briefing.exitcodes import ExitCode
 from briefing.library import Library
-from briefing.model import Brief, Document
-from briefing.render.jsonout import document_summary
-from briefing.selection import Selection, group_by_theme, select
+from briefing.render.jsonout import daily_json
+from briefing.selection import Selection, select
+from briefing.text.dates import iso
 
 
 def iso_date(value: str) -> dt.date:
@@ -56,40 +55,17 @@ def cmd_daily(args: argparse.Namespace) -> int:
     if isinstance(sel, int):
         return sel
     if not sel.documents:
-        what = sel.start.isoformat() if sel.start else "the corpus"
+        what = iso(sel.start) or "the corpus"
         sys.stderr.write(f"briefing: no articles matched for {what}\n")
         return ExitCode.NOTHING
     brief_of = briefs(lib, sel.documents)
     if args.json:
-        print_json(_daily_json(lib, sel, brief_of))
+        print_json(daily_json(sel, lib.themes, brief_of))
     else:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
         write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
-    return ExitCode.OK
-
-
-def _daily_json(
-    lib: Library, sel: Selection, brief_of: Callable[[Document], Brief]
-) -> dict[str, object]:
-    def doc_json(doc: Document) -> dict[str, object]:
-        return document_summary(doc, brief_of(doc))
-
-    return {
-        "start": sel.start.isoformat() if sel.start else None,
-        "end": sel.end.isoformat() if sel.end else None,
-        "why": sel.why,
-        "count": len(sel.dated),
-        "groups": [
-            {
-                "theme": theme_id,
-                "label": (t.label_for("en") if (t := lib.theme(theme_id)) else None),
-                "documents": [doc_json(d) for d in group],
-            }
-            for theme_id, group in group_by_theme(sel.dated, lib.themes)
-        ],
-        "undated": [doc_json(d) for d in sel.undated],
-    }
+    return ExitCode.done(lib.problems)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -125,7 +101,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if target is None:
         sys.stdout.write(text)
-        return ExitCode.OK
+        return ExitCode.done(lib.problems)
     try:
         write_atomic(target, text.encode("utf-8"), replace=args.force)
     except FileExistsError:  # it appeared while we loaded: checked again as we write
@@ -135,4 +111,4 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: {target}: cannot write: {err.strerror or err}\n")
         return ExitCode.NOTHING
     sys.stderr.write(f"briefing: wrote {len(sel.documents)} articles to {target}\n")
-    return ExitCode.OK
+    return ExitCode.done(lib.problems)

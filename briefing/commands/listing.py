@@ -5,16 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.commands.common import briefs, filter_docs, load, print_json
-from briefing.corpus.detect import display_width
+from briefing.commands.common import briefs, filter_docs, find_documents, load, print_json
 from briefing.exitcodes import ExitCode
-from briefing.library import find_documents
 from briefing.render.jsonout import document_full, document_summary, theme_summary
-from briefing.render.safe import fit, inert, one_line
-
-
-def _done(lib_problems: tuple) -> int:
-    return ExitCode.SKIPPED if lib_problems else ExitCode.OK
+from briefing.render.safe import one_line
+from briefing.render.text import list_rows, show_lines
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -28,19 +23,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         brief_of = briefs(lib, docs)
         print_json([document_summary(d, brief_of(d)) for d in docs])
     else:
-        # ids are printable already (corpus/names.py); one_line again costs nothing
-        id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
-        for d in docs:
-            date = d.date.isoformat() if d.date else "-"
-            source = one_line(d.source or "-")
-            print(
-                f"{fit(one_line(d.id), id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
-                f"{one_line(d.title)}"
-            )
+        for row in list_rows(docs):
+            print(row)
     if not docs:
         sys.stderr.write("briefing: no documents matched\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -57,22 +45,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     brief = lib.brief(doc)
     if args.json:
         print_json(document_full(doc, brief))
-        return _done(lib.problems)
-    date = doc.date.isoformat() if doc.date else "undated"
-    print(one_line(doc.title))
-    print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
-    if doc.themes:
-        print("themes: " + ", ".join(doc.theme_ids))
-    print()
-    for sentence in brief.sentences:
-        print(f"  {one_line(sentence)}")
-    print()
-    for point in brief.key_points:
-        print(f"  - {one_line(point.text)}  [¶{point.paragraph + 1}]")
-    print()
-    for n, para in enumerate(doc.paragraphs, 1):
-        print(f"[¶{n}] {inert(para)}")
-    return _done(lib.problems)
+        return ExitCode.done(lib.problems)
+    for line in show_lines(doc, brief):
+        print(line)
+    return ExitCode.done(lib.problems)
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
@@ -91,4 +67,4 @@ def cmd_themes(args: argparse.Namespace) -> int:
     if not lib.themes:
         sys.stderr.write("briefing: no themes loaded\n")
         return ExitCode.NOTHING
-    return _done(lib.problems)
+    return ExitCode.done(lib.problems)

@@ -234,4 +234,4 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 also = [one_line(d.doc_id) for d in story.duplicates]
                 tail = f"  (also in: {', '.join(also)})" if also else ""
                 print(f"  {story.id}  {date:<10}  {lead.lang:<5}  {_clip(lead.title, 70)}{tail}")
-    return ExitCode.SKIPPED if lib.problems else ExitCode.OK
+    return ExitCode.done(lib.problems)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefing.corpus.detect import HAN
+from briefing.text.scripts import HAN_CHAR as HAN
 
 # "(來源:世界人工智能大會)", "（出典：共同通信）", "(Source : AFP)"
 SOURCE_PAREN = re.compile(

@@ -12,15 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-import unicodedata
 from functools import cache
 from typing import Any
 
-# hiragana and katakana (not the prolonged-sound mark alone, which Chinese never uses anyway)
-KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-LETTER = re.compile(r"[^\W\d_]")
+from briefing.text.dates import find_dates
+from briefing.text.scripts import HAN_CHAR as HAN
+from briefing.text.scripts import HANGUL_CHAR as HANGUL
+from briefing.text.scripts import KANA_CHAR as KANA
+from briefing.text.scripts import LETTER, to_simplified, to_traditional
+from briefing.text.width import char_width, display_width
 
 _lock = threading.Lock()
 
@@ -40,8 +40,6 @@ def _langdetect_factory() -> Any:
 
 
 def _chinese_variant(text: str) -> str:
-    from briefing.summarize.tokenize import to_simplified, to_traditional
-
     han = "".join(HAN.findall(text))[:4000]
     simplified = to_simplified(han)
     traditional = to_traditional(han)
@@ -76,38 +74,12 @@ def detect_language(text: str) -> str:
         try:
             detector = _langdetect_factory().create()
             detector.append(sample)
-            lang = detector.detect()
+            lang = str(detector.detect())
         except LangDetectException:
             return "und"
     return lang.lower()
 
 
-MONTHS = {
-    # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    # French
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}  # fmt: skip
-MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-"""Month names in English and French (full and abbreviated), longest first for regexes."""
-
-# "2025年7月26日", "2025 年 7 月 26 日"
-CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-# "2025-07-26", "2025/07/26", "2025.07.26" (not inside a longer number)
-NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
-# "26 juillet 2025", "1er août 2025", "26 July 2025"
-DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+({MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)", re.I
-)
-# "July 26, 2025", "Jul. 26 2025"
-MONTH_DAY_YEAR = re.compile(
-    rf"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
-)
 # words right after a date that say it is the publication date: "2025年8月5日の記事", "…日发布"
 PUBLISHED_AFTER = re.compile(r"^\s*(?:の記事|付|発行|発表|发布|發布|刊|讯|訊|电|電|更新)")
 # words right before a date that say the same: "Published: July 26, 2025", "Publié le 26 juillet"
@@ -116,32 +88,6 @@ PUBLISHED_BEFORE = re.compile(
     r"\s*(?:on|le)?\s*[:：]?\s*$",
     re.I,
 )
-
-
-def _make_date(year: str, month: int | str, day: str) -> dt.date | None:
-    try:
-        date = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return date if 1900 <= date.year <= 2100 else None
-
-
-def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
-    """Every full date (with a year) written in ``text``: (start, end, date), in text order."""
-    found: list[tuple[int, int, dt.date]] = []
-    for m in CJK_DATE.finditer(text):
-        if date := _make_date(m[1], m[2], m[3]):
-            found.append((m.start(), m.end(), date))
-    for m in NUMERIC_DATE.finditer(text):
-        if date := _make_date(m[1], m[3], m[4]):
-            found.append((m.start(), m.end(), date))
-    for m in DAY_MONTH_YEAR.finditer(text):
-        if date := _make_date(m[3], MONTHS[m[2].lower()], m[1]):
-            found.append((m.start(), m.end(), date))
-    for m in MONTH_DAY_YEAR.finditer(text):
-        if date := _make_date(m[3], MONTHS[m[1].lower()], m[2]):
-            found.append((m.start(), m.end(), date))
-    return sorted(found, key=lambda f: f[0])
 
 
 def detect_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
@@ -164,35 +110,6 @@ def detect_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
     if first_start <= 40 and "\n" not in text[:first_start]:
         return first_date
     return max(d for _, _, d in dates)
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A date from metadata: ISO strings, RFC 2822 (feeds), or any form :func:`find_dates` knows."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    dates = find_dates(text)
-    return dates[0][2] if dates else None
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # sentence end: CJK full stops anywhere, Latin ones before a space or the end
@@ -238,7 +155,7 @@ def derive_title(paragraphs: tuple[str, ...] | list[str]) -> str:
         return best
     cut, width = [], 0
     for ch in sentence:
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        width += char_width(ch)
         if width > TITLE_MAX_WIDTH - 1:
             break
         cut.append(ch)

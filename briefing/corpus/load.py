@@ -8,58 +8,34 @@ describes each article (title, date, source, language). Anything unusable become
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefing.corpus.clean import clean_paragraphs
-from briefing.corpus.detect import (
-    SAMPLE_CHARS,
-    derive_title,
-    detect_date,
-    detect_language,
-    display_width,
-    looks_like_title,
-    parse_date,
-)
-from briefing.corpus.formats import PARSERS, RawArticle, parse_failure, parser_for
+from briefing.corpus.document import DEFAULT_LIMITS, build_document, document_from_record
+from briefing.corpus.formats import PARSERS, parse_failure, parser_for
 from briefing.corpus.limits import (
     Deadline,
     Limits,
     TimeLimitExceeded,
-    chars_message,
     check,
-    cut_text,
     items_message,
-    paragraphs_message,
 )
-from briefing.corpus.names import printable_name
 from briefing.corpus.read import DEFAULT_MAX_BYTES, ReadError, read_text
-from briefing.corpus.repair import repair, scrub_surrogates
+from briefing.corpus.repair import repair
 from briefing.corpus.split import split_aggregate
+from briefing.corpus.walk import display_path, iter_files, relative_id
 from briefing.model import Document, Problem
 
 Progress = Callable[[int, int], None]
 
-# a language tag from metadata: "en", "en-US", "zh_TW", "fr-FR"
-LANG_TAG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2,4}))?$", re.I)
-# how a line that ends a sentence or clause ends (such lines are not hard-wrapped prose)
-LINE_END = re.compile(r"[.!?:;。！？」)]$")
 # a position at the end of an article's place in its file: "entry 12" → 12
 TRAILING_NUMBER = re.compile(r"(\d+)$")
 
 MAX_PROBLEM_LINES = 20
 """Problems reported per file at most (bad JSONL lines, items that are not articles); the
 rest are counted in one more line, so one broken export cannot flood the terminal."""
-
-DEFAULT_LIMITS = Limits()
-
-TITLE_MAX = 1_000
-"""Characters of a title a file gives: past this it is a body in the wrong field, and it would
-be repaired and shown in every list row in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,221 +47,18 @@ class Corpus:
     """How many files were read (documents can be more: aggregators, JSON lists, feeds)."""
 
 
-def display_path(path: Path | str) -> str:
-    """How ``path`` is shown and stored in documents and problems (:mod:`.names`)."""
-    return printable_name(str(path))
-
-
-def _leaves(entry: str, root: str) -> str | None:
-    """Where the symlink ``entry`` really leads, if that is outside the folder ``root`` (a real
-    path); None for anything that is not a symlink or stays inside."""
-    if not os.path.islink(entry):
-        return None
-    target = os.path.realpath(entry)
-    return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
-
-
-def _inside_only(here: str, names: list[str], root: str, problems: list[Problem]) -> list[str]:
-    """``names`` in the folder ``here`` without the symlinks that leave ``root``, each said once."""
-    kept = []
-    for name in names:
-        target = _leaves(os.path.join(here, name), root)
-        if target is None:
-            kept.append(name)
-        else:
-            problems.append(
-                Problem(
-                    display_path(os.path.join(here, name)),
-                    f"symlink to {display_path(target)}, outside the folder: skipped "
-                    "(--follow-symlinks reads it)",
-                )
-            )
-    return kept
-
-
-def iter_files(
-    paths: Sequence[Path], *, follow_symlinks: bool = False
-) -> tuple[list[tuple[Path, Path]], list[Problem]]:
-    """Every candidate file under ``paths`` with the root it was found under, and the problems.
-
-    A folder is untrusted: a link in it to ``/etc/passwd`` or ``../elsewhere`` would pull local
-    files into a briefing that is then shared. So a symlink (to a file or a folder) is followed
-    only while it stays inside the folder named, unless ``follow_symlinks``; each one skipped is
-    a Problem. A path named directly is always read, link or not: the user chose it. Symlinked
-    folders are never read twice, so a link loop is reported once instead of recursing forever.
-    Hidden files and folders are skipped as any file manager would.
-    """
-    found: list[tuple[Path, Path]] = []
-    problems: list[Problem] = []
-    for given in paths:
-        path = Path(given).expanduser()
-        if path.is_file():
-            found.append((path, path.parent))
-            continue
-        if not path.exists():
-            problems.append(Problem(display_path(path), "no such file or folder"))
-            continue
-        if not path.is_dir():
-            problems.append(Problem(display_path(path), "not a regular file or folder"))
-            continue
-        seen: set[tuple[int, int]] = set()
-        root = os.path.realpath(path)
-
-        def onerror(err: OSError, _problems: list[Problem] = problems) -> None:
-            _problems.append(
-                Problem(display_path(err.filename), f"cannot read folder: {err.strerror}")
-            )
-
-        for dirpath, dirnames, filenames in os.walk(path, followlinks=True, onerror=onerror):
-            here = Path(dirpath)
-            try:
-                st = here.stat()
-                key = (st.st_dev, st.st_ino)
-            except OSError as err:
-                problems.append(
-                    Problem(display_path(dirpath), f"cannot read folder: {err.strerror}")
-                )
-                dirnames[:] = []
-                continue
-            if key in seen:
-                problems.append(
-                    Problem(display_path(dirpath), "symlink loop: folder already read, skipped")
-                )
-                dirnames[:] = []
-                continue
-            seen.add(key)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            names = sorted(n for n in filenames if not n.startswith("."))
-            if not follow_symlinks:
-                dirnames[:] = _inside_only(dirpath, dirnames, root, problems)
-                names = _inside_only(dirpath, names, root, problems)
-            found.extend((here / name, path) for name in names)
-    return found, problems
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Paragraphs of repaired text: one a line, except hard-wrapped prose whose lines join.
-
-    News text files put a paragraph on a line; a text wrapped at ~72 columns (mail, Gutenberg)
-    shows blocks of several mid-length lines, each not ending a sentence.
-    """
-    blocks = [b for b in text.split("\n\n") if b.strip()]
-    out: list[str] = []
-    for block in blocks:
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        wrapped = (
-            len(lines) >= 3
-            and all(40 <= display_width(ln) <= 100 for ln in lines[:-1])
-            and sum(not LINE_END.search(ln) for ln in lines[:-1]) >= 0.6 * (len(lines) - 1)
-            and " " in lines[0]
-        )
-        if wrapped:
-            out.append(" ".join(lines))
-        else:
-            out.extend(lines)
-    return out
-
-
-def _head(paragraphs: Sequence[str], chars: int) -> str:
-    """The first ``chars`` characters of the paragraphs joined by line breaks, without joining
-    the rest (an article may have a million characters; detection reads a few thousand)."""
-    head: list[str] = []
-    size = 0
-    for para in paragraphs:
-        head.append(para)
-        size += len(para) + 1
-        if size >= chars:
-            break
-    return "\n".join(head)[:chars]
-
-
-def _joined(lines: Iterable[str], max_chars: int) -> tuple[str, int]:
-    """The lines joined by line breaks, as far as the first one past ``max_chars`` (the rest
-    would be cut anyway, and joining 25 MB of lines only to cut them costs a copy), and the
-    length of the whole join."""
-    head: list[str] = []
-    size = -1
-    for line in lines:
-        size += len(line) + 1
-        if size - len(line) <= max_chars:
-            head.append(line)
-    return "\n".join(head), max(size, 0)
-
-
-def _normalize_lang(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = LANG_TAG.match(value.strip())
-    if not m:
-        return None
-    lang, region = m[1].lower(), (m[2] or "").lower()
-    if lang == "zh":
-        return "zh-tw" if region in ("tw", "hk", "mo", "hant") else "zh-cn"
-    return lang
-
-
-def _hash(title: str, paragraphs: Sequence[str]) -> str:
-    return hashlib.sha1("\n".join([title, *paragraphs]).encode("utf-8")).hexdigest()
-
-
-def build_document(
-    raw: RawArticle,
-    *,
-    doc_id: str,
-    path: str,
-    lines: Iterable[str] | None = None,
-    title: str | None = None,
-    source: str | None = None,
-    date: object = None,
-    limits: Limits = DEFAULT_LIMITS,
-    notes: list[str] | None = None,
-) -> Document | None:
-    """One Document from an article's raw text and whatever metadata its file gave.
-
-    The text is cut to ``limits.max_chars`` before anything reads it (repair, paragraphs,
-    language and dates are linear, but a 20 MB line still costs each of them seconds) and to
-    ``limits.max_paragraphs``; each cut adds its message to ``notes``.
-    """
-    text, size = _joined(lines, limits.max_chars) if lines is not None else (raw.text, 0)
-    size = size or len(text)
-    if size > limits.max_chars:
-        if notes is not None:
-            notes.append(chars_message(size, limits))
-        text = cut_text(text, limits.max_chars)
-    paragraphs = _paragraphs(repair(text))
-    del text
-    if len(paragraphs) > limits.max_paragraphs:
-        if notes is not None:
-            notes.append(paragraphs_message(len(paragraphs), limits))
-        del paragraphs[limits.max_paragraphs :]
-    title = repair(cut_text(title or raw.title or "", TITLE_MAX)).replace("\n", " ").strip() or None
-    if title is None and len(paragraphs) > 1 and looks_like_title(paragraphs[0]):
-        title, paragraphs = paragraphs[0], paragraphs[1:]
-    if not paragraphs:
-        return None
-    lang = detect_language(_head(paragraphs, SAMPLE_CHARS))
-    if lang == "und":
-        lang = detect_language(title or "") if title else "und"
-        lang = _normalize_lang(raw.lang) or lang
-    when = parse_date(date) or parse_date(raw.date) or detect_date(paragraphs)
-    cleaned = clean_paragraphs(paragraphs, lang)
-    paragraphs = cleaned.paragraphs or paragraphs
-    derived = title is None
-    title = title or derive_title(paragraphs)
-    src = source or (repair(raw.source).strip() if raw.source else None) or cleaned.source
-    return Document(
-        id=doc_id,
-        path=path,
-        title=title,
-        title_derived=derived,
-        date=when,
-        source=src or None,
-        lang=lang,
-        paragraphs=tuple(paragraphs),
-        url=scrub_surrogates(raw.url) if raw.url else raw.url,
-        author=(repair(raw.author) if raw.author else None) or cleaned.author,
-        content_hash=_hash(title, paragraphs),
-    )
+__all__ = [
+    "LOADER_VERSION",
+    "Corpus",
+    "assemble_corpus",
+    "build_document",
+    "display_path",
+    "document_from_record",
+    "documents_from_file",
+    "iter_files",
+    "load_corpus",
+    "relative_id",
+]
 
 
 def _number(where: str, fallback: int) -> int:
@@ -381,14 +154,6 @@ language, id): the cache keeps each file's documents under it, so a bump re-read
 once."""
 
 
-def relative_id(path: Path, root: Path) -> str:
-    """The id prefix of ``path``'s documents: its path under the root it was found in."""
-    try:
-        return printable_name(path.relative_to(root).as_posix())
-    except ValueError:
-        return printable_name(path.name)
-
-
 def assemble_corpus(
     paths: Sequence[Path | str],
     files: Sequence[tuple[Path, Path]],
@@ -444,22 +209,3 @@ def load_corpus(
             return [], [Problem(display_path(path), str(err))]
 
     return assemble_corpus(paths, files, problems, read_file, progress)
-
-
-def document_from_record(record: dict[str, object], path: str = "", index: int = 0) -> Document:
-    """A Document from one article object ({"title", "text", "date", "source", …}).
-
-    ``briefing eval`` uses it so evaluation articles go through the same repair, cleaning and
-    language detection as a user's files. Raises ValueError when the record has no text.
-    """
-    from briefing.corpus.formats import record_to_article
-
-    raw = record_to_article(record, f"item {index}")
-    if isinstance(raw, str):
-        raise ValueError(raw)
-    doc = build_document(
-        raw, doc_id=f"{Path(path).name}#{index}" if path else str(index), path=path
-    )
-    if doc is None:
-        raise ValueError(f"item {index}: no text after repair")
-    return doc

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefing.corpus.detect import display_width, looks_like_title
+from briefing.corpus.detect import looks_like_title
+from briefing.text.width import display_width
 
 # "Ren Min Ri Bao· 2025-12-23 22:31", "Xinhua • 2025-07-26", "Reuters | 2025/07/26 08:00"
 SOURCE_LINE = re.compile(

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 # a CJK character (Han, kana, full-width letters) is one ROUGE token; so is a Latin/digit run
 CJK_TOKEN = re.compile(

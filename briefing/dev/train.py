@@ -28,6 +28,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -106,7 +107,12 @@ def rouge2(article: Article, chosen: Sequence[int]) -> float:
     return fscore(article.ref2, ngrams(pred, 2))  # type: ignore[arg-type]
 
 
-def oracle(toks: list[list[str]], rows: list[list[float] | None], ref1, ref2) -> list[int]:
+def oracle(
+    toks: list[list[str]],
+    rows: list[list[float] | None],
+    ref1: Counter[tuple[str, ...]],
+    ref2: Counter[tuple[str, ...]],
+) -> list[int]:
     """Greedy ROUGE-1+2 oracle over quotable sentences (at most three)."""
     chosen: list[int] = []
     best = 0.0
@@ -373,7 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print_entry(lang: str, e: dict[str, object]) -> None:
-    lo, hi = e["vs_lead3_raw"]  # type: ignore[misc]
+    interval: list[float] = e["vs_lead3_raw"]  # type: ignore[assignment]
+    lo, hi = interval
     rule = e["rule"]
     print(
         f"{lang}: {e['articles']} articles, cross-validated,"

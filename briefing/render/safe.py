@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.width import char_width, display_width
+
 # ESC-introduced sequences: CSI "ESC [ ... final", OSC "ESC ] ... (BEL | ESC \\)", and 2-char ESC x
 ANSI_ESCAPE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
@@ -48,11 +50,10 @@ def one_line(text: str) -> str:
 
 def fit(text: str, width: int) -> str:
     """``text`` cut (with "…") and padded to ``width`` terminal columns; CJK characters take two."""
-    from briefing.corpus.detect import display_width
-
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in text:
-        w = display_width(ch)
+        w = char_width(ch)
         if used + w > width:
             if out:
                 out[-1] = "…"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from briefing.model import Document
 from briefing.stories.figures import WEEKDAY_NAMES, extract_figures
 from briefing.stories.names import HAN_RUN, extract_names
-from briefing.summarize.tokenize import to_simplified
+from briefing.text.scripts import to_simplified
 
 KIND_WEIGHT: Mapping[str, float] = {  # a shared month-day weighs half: see DISTINCTIVE
     "name": 1.0,

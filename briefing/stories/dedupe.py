@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.model import Document
-from briefing.summarize.tokenize import to_simplified
+from briefing.text.scripts import to_simplified
 
 # one token for shingling: a single Han/kana/hangul character, or a run of other letters/digits
 TOKEN = re.compile(
@@ -104,7 +104,7 @@ def minhash(shingle_set: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         mixed = (shingle_set[np.newaxis, :] ^ _SEEDS) * _MULT
         mixed ^= mixed >> np.uint64(29)
-    return mixed.min(axis=1)
+    return np.asarray(mixed.min(axis=1), dtype=np.uint64)
 
 
 def _similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.corpus.detect import MONTH_NAMES, MONTHS
+from briefing.text.dates import MONTH_NAMES, MONTHS
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """English names, indexed like :meth:`datetime.date.weekday`, for showing a weekday key."""

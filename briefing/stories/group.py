@@ -134,11 +134,11 @@ def _candidates(
     for key, docs in postings.items():
         if len(docs) < 2 or len(docs) > MAX_POSTING or not weights.distinctive(key):
             continue
-        dated = sorted((dates[i], i) for i in docs if dates[i] is not None)  # type: ignore[misc]
+        dated = sorted((d, i) for i in docs if (d := dates[i]) is not None)
         undated = [i for i in docs if dates[i] is None]
         for x, (day, i) in enumerate(dated):
             for day_j, j in dated[x + 1 :]:
-                if day_j - day > WINDOW_DAYS:  # type: ignore[operator]
+                if day_j - day > WINDOW_DAYS:
                     break
                 counts[min(i, j) * n + max(i, j)] += 1
         for i in undated:
@@ -218,7 +218,7 @@ def group_stories(
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reps)):
         members[union.find(i)].append(i)
-    strength: Counter[int] = Counter()
+    strength: dict[int, float] = defaultdict(float)
     for score, i, j, _ in links:
         if union.find(i) == union.find(j):
             strength[i] += score

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from briefing.summarize.tokenize import to_simplified
+from briefing.text.scripts import to_simplified
 
 # a Latin-script word, digits allowed after the first letter ("G20", "GPT4"); apostrophes and
 # hyphens split words, so French elision "l’IA" gives "l" and "IA"
@@ -206,7 +206,7 @@ def latin_names(text: str) -> list[Name]:
     # a word written capitalised mid-sentence somewhere is a name even at a sentence start
     capitalised_inside = {w for run, _ in runs for w, starts in run if not starts}
     out: list[Name] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for run, cjk in runs:
         words = [
             w

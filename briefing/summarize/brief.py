@@ -22,7 +22,7 @@ from briefing.summarize.keypoints import key_points
 from briefing.summarize.learned import Model, model_for
 from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, near_duplicate
 from briefing.summarize.sentences import Sentence
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 METHOD = "briefing"
 """Our method: the learned scorer over position, title, length, cue and centroid features."""

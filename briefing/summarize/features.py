@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.summarize.sentences import Sentence
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 FEATURES: tuple[str, ...] = (
     "lead",  # 1 / sqrt(1 + rank among quotable sentences)

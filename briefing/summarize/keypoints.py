@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.model import KeyPoint
 from briefing.summarize.rank import Analysis, containment, near_duplicate
-from briefing.summarize.tokenize import family, fold
+from briefing.text.scripts import family, fold
 
 MIN_POINTS = 3
 MAX_POINTS = 6

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 WEIGHTS_FILE = "weights.json"
 

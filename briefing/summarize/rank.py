@@ -16,12 +16,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import import_module
 from typing import Any
 
 from briefing.summarize.sentences import Sentence, iter_sentences, split_sentences
-from briefing.summarize.tokenize import family, fold, latin_words, sumy_language, words
+from briefing.text.scripts import family, fold
+from briefing.text.words import latin_words, stemmer, sumy_language, words
 
 # sumy summarizers usable as plain baselines and as centrality signals (Edmundson needs
 # hand-made cue words per language and Random is noise, so neither is offered)
@@ -69,18 +70,10 @@ def stop_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
-@cache
 def _stemmer(lang: str) -> Callable[[str], str]:
-    from sumy.nlp.stemmers import Stemmer, null_stemmer
-
-    if family(lang) in ("ja", "zh"):
-        return null_stemmer
-    try:
-        stemmer = Stemmer(sumy_language(lang))
-    except LookupError:
-        return null_stemmer
-    # every ranker stems every word again; Snowball is pure Python, so remember the answers
-    return lru_cache(maxsize=100_000)(stemmer)
+    """sumy's rankers stem with the same Snowball stemmers as the rest of briefing (and
+    without importing NLTK, which sumy's own Stemmer does)."""
+    return stemmer(lang)
 
 
 @dataclass

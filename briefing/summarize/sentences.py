@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.summarize.latin import split_latin
-from briefing.summarize.tokenize import family
+from briefing.text.scripts import family
 
 # sentence terminators in CJK text (full and half width)
 CJK_TERMINATORS = frozenset("。！？!?")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from briefing.model import Document, Theme
 from briefing.themes.load import load_themes, parse_theme
-from briefing.themes.match import MATCHER_VERSION, assign_themes, match_themes, score_themes
+from briefing.themes.match import MATCHER_VERSION, assign_themes, match_themes
 
 __all__ = [
     "assign_themes",
@@ -23,7 +23,6 @@ __all__ = [
     "load_themes",
     "match_themes",
     "parse_theme",
-    "score_themes",
     "themes_version",
 ]
 

@@ -186,9 +186,10 @@ def _term(item: Any, where: str) -> Term:
         extra = [k for k in item if k not in ("term", "weight")]
         if extra:
             raise ThemeFileError(f"field '{where}' has a term with unknown key '{extra[0]}'")
-        text, weight = item.get("term"), item.get("weight", 1.0)
-        if not isinstance(text, str):
+        term, weight = item.get("term"), item.get("weight", 1.0)
+        if not isinstance(term, str):
             raise ThemeFileError(f"field '{where}' has a table without a string 'term'")
+        text = term
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
             raise ThemeFileError(f"field '{where}': weight of {text!r} must be a positive number")
     else:

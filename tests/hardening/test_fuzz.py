@@ -16,12 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefing.corpus.detect import detect_date, detect_language, parse_date
+from briefing.corpus.detect import detect_date, detect_language
 from briefing.corpus.load import load_corpus
 from briefing.model import Brief, Document, KeyPoint
 from briefing.render.markdown import render_markdown
 from briefing.render.safe import one_line
 from briefing.selection import select
+from briefing.text.dates import parse_date
 from briefing.themes.load import parse_theme
 
 # BRIEFING_FUZZ_EXAMPLES raises the budget for the long run (benchmarks/fuzz.py)

@@ -12,7 +12,7 @@ from briefing.model import Document
 from briefing.summarize import summarize
 from briefing.summarize.brief import METHODS
 from briefing.summarize.sentences import BOILERPLATE
-from briefing.summarize.tokenize import fold
+from briefing.text.scripts import fold
 
 # what must never be quoted in a brief: credits, captions, contact lines, digest scaffolding
 NEVER = re.compile(

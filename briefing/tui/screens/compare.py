@@ -61,11 +61,14 @@ class CompareScreen(Screen[None]):
         yield AlignedView(id="aligned")
         yield CompactFooter()
 
+    def _briefs_arrived(self, ids: frozenset[str]) -> None:
+        for doc_id in self.doc_ids:
+            if doc_id in ids:
+                self._document_changed(doc_id)
+
     def on_mount(self) -> None:
         self.app.document_changed.subscribe(self, self._document_changed)
-        self.app.briefs_arrived.subscribe(
-            self, lambda ids: [self._document_changed(i) for i in self.doc_ids if i in ids]
-        )
+        self.app.briefs_arrived.subscribe(self, self._briefs_arrived)
         for index in range(len(self.doc_ids)):
             self._fill(index)
         self.query_one("#column-0").focus()
@@ -79,12 +82,12 @@ class CompareScreen(Screen[None]):
 
         worker = get_current_worker()
         app = self.app
-        docs = [app.documents[i] for i in self.doc_ids if i in app.documents]
-        briefs = {d.id: b for d in docs if (b := app.briefs.get(d.id)) is not None}
+        docs = [app.session.documents[i] for i in self.doc_ids if i in app.session.documents]
+        briefs = {d.id: b for d in docs if (b := app.session.briefs.get(d.id)) is not None}
         if len(docs) < 2 or len(briefs) < len(docs):
             self.post_message(self.Aligned(None))
             return
-        index = stories_for(list(app.documents.values()))
+        index = stories_for(list(app.session.documents.values()))
         if worker.is_cancelled or index.weights is None:
             return
         alignment = align(docs, lambda d: briefs[d.id], index.weights, index.anchors)
@@ -94,13 +97,17 @@ class CompareScreen(Screen[None]):
             self.post_message(self.Aligned(alignment, story.label if story else None))
 
     def on_compare_screen_aligned(self, message: Aligned) -> None:
-        self.query_one(AlignedView).show(message.alignment, self.app.documents, message.story)
+        self.query_one(AlignedView).show(
+            message.alignment, self.app.session.documents, message.story
+        )
 
     def _fill(self, index: int) -> None:
         app = self.app
-        doc = app.documents[self.doc_ids[index]]
+        doc = app.session.documents[self.doc_ids[index]]
         view = self.query_one(f"#column-{index}", BriefView)
-        view.show(doc, app.briefs.get(doc.id), app.store.note(doc), app.themes)
+        view.show(
+            doc, app.session.briefs.get(doc.id), app.session.store.note(doc), app.session.themes
+        )
 
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.doc_ids:

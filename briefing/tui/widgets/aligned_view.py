@@ -22,8 +22,6 @@ from briefing.render.safe import one_line
 if TYPE_CHECKING:  # the stories package pulls in numpy: the app imports it in a worker
     from briefing.stories.align import Alignment, Point
 
-LINING_UP = "Lining up shared facts…"
-
 
 def _who(doc: Document | None) -> str:
     if doc is None:
@@ -74,11 +72,6 @@ class AlignedView(VerticalScroll):
 
     def on_mount(self) -> None:
         self.add_class("-empty")
-
-    def lining_up(self) -> None:
-        self.query_one("#aligned-rows", Static).update(
-            Content.styled(LINING_UP, "italic $text-muted")
-        )
 
     def show(
         self,

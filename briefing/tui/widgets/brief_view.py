@@ -7,7 +7,6 @@ and notes are never read as markup.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import Static
 
 from briefing.model import Brief, Document, Evidence, Theme
 from briefing.render.safe import inert, one_line
+from briefing.text.width import char_width
 from briefing.tui.widgets.document_list import meta_line
 
 SUMMARIZING = "Summarizing…"
@@ -30,7 +30,7 @@ def bulleted(text: str) -> Content:
     ``・`` glued to it instead, which is how CJK lists are set anyway.
     """
     text = one_line(text)
-    if text and unicodedata.east_asian_width(text[0]) in "WF":
+    if text and char_width(text[0]) == 2:
         return Content.assemble(("・", "$accent"), text)
     return Content.assemble(("• ", "$accent"), text)
 

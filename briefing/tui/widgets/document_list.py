@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Document
 from briefing.render.safe import one_line
+from briefing.text.dates import iso
 from briefing.tui.grouping import Group
 
 NOTE_MARK = "✎"
@@ -55,7 +56,7 @@ class Row:
 def meta_line(doc: Document) -> str:
     """``source · lang · date``, the line under a title (and the header of a compare column)."""
     parts = [one_line(doc.source or "") or "unknown source", doc.lang]
-    parts.append(doc.date.isoformat() if doc.date else "undated")
+    parts.append(iso(doc.date) or "undated")
     return " · ".join(parts)
 
 
@@ -232,12 +233,6 @@ class DocumentList(OptionList):
         for index, doc_id in enumerate(self._row_ids):
             if doc_id == row.doc.id:
                 self.replace_option_prompt_at_index(index, prompt)
-
-    def select_doc(self, doc_id: str) -> None:
-        if doc_id not in self._row_ids and doc_id in self._items:
-            self._extend(self._items.index(doc_id) + 1)
-        if doc_id in self._row_ids:
-            self.highlighted = self._row_ids.index(doc_id)
 
     def on_key(self, event: events.Key) -> None:
         self._moved_by_user = True

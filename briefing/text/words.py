@@ -1,11 +1,14 @@
-"""Words and folding per language, offline.
+"""Words and stems per language, offline.
 
 sumy's own English/French tokenizers need NLTK's punkt data, which cannot be downloaded here, so
 every word briefing counts comes from this module: jieba for Chinese (run on a simplified copy,
 because jieba's dictionary is simplified: same length, so offsets map straight back), tinysegmenter
-for Japanese, and a Unicode word regex with Snowball stems for the rest.
+for Japanese, and a Unicode word regex with Snowball stems (snowballstemmer, the Snowball
+project's own Python build, which sumy reached through NLTK) for the rest.
 
-Heavy libraries load on first use only, so ``briefing --help`` never pays for them.
+Heavy libraries load on first use only, so ``briefing --help`` never pays for them. jieba keeps
+a prefix-dictionary cache; where it goes is the caller's to say (:func:`use_cache_dir`), since
+this layer knows no application paths.
 """
 
 from __future__ import annotations
@@ -13,51 +16,34 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import unicodedata
 import warnings
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+
+from briefing.text.scripts import CJK, CJK_CHAR, family, fold, to_simplified
 
 # a run of letters in any script but CJK ideographs and kana, or a number: "Li", "WAIC", "1000";
 # French elision splits at the apostrophe ("l’IA" → "l", "IA") so the noun matches on its own
-LATIN_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+|\d+(?:[.,]\d+)*")
-# a character that is a word on its own for matching: Han, kana
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+LATIN_WORD = re.compile(rf"[^\W\d_{CJK}]+|\d+(?:[.,]\d+)*")
 # anything that is not a word character at all (punctuation, spaces)
 NON_WORD = re.compile(r"^[\W_]+$")
 
 _lock = threading.Lock()
+_jieba_cache: list[Path] = []
 
 
-def family(lang: str) -> str:
-    """``zh-tw`` → ``zh``: themes and stop words are per language family."""
-    return lang.split("-")[0].lower()
+def use_cache_dir(folder: Path | None) -> None:
+    """Where jieba keeps its prefix-dictionary cache (None: the system's temp folder).
+
+    Set before the first Chinese text is cut; the application passes its cache folder, and the
+    worker pool passes the same to each worker."""
+    _jieba_cache[:] = [folder] if folder is not None else []
 
 
-@cache
-def _opencc(config: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional → simplified, character for character (``t2s``, not ``tw2sp``: no vocabulary
-    rewriting, so the length and offsets stay)."""
-    return _opencc("t2s").convert(text)
-
-
-def to_traditional(text: str) -> str:
-    return _opencc("s2t").convert(text)
-
-
-def fold(text: str) -> str:
-    """Case, width and script folded: ``ＡＩ`` = ``ai``, ``李強`` = ``李强``.
-
-    NFKC folds full-width Latin and half-width kana; t2s folds traditional Han to simplified.
-    Used for matching only, never for display.
-    """
-    return to_simplified(unicodedata.normalize("NFKC", text).casefold())
+def jieba_cache_dir() -> Path | None:
+    return _jieba_cache[0] if _jieba_cache else None
 
 
 @cache
@@ -67,14 +53,13 @@ def _jieba() -> Any:
         warnings.simplefilter("ignore")
         import jieba
 
-        from briefing.paths import cache_dir
-
-        tmp = cache_dir()
-        try:
-            tmp.mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(tmp)
-        except OSError:
-            pass  # jieba then uses the system temp dir; the cache only saves a rebuild
+        tmp = jieba_cache_dir()
+        if tmp is not None:
+            try:
+                tmp.mkdir(parents=True, exist_ok=True)
+                jieba.dt.tmp_dir = str(tmp)
+            except OSError:
+                pass  # jieba then uses the system temp dir; the cache only saves a rebuild
         # a cache folder that is read-only or full makes jieba log "Dump cache file failed"
         # with a traceback, in every worker; its cache only saves the next start a second
         jieba.setLogLevel(logging.CRITICAL)
@@ -92,12 +77,28 @@ def _tinysegmenter() -> Any:
 
 @cache
 def _stemmer(lang: str) -> Any:
-    from sumy.nlp.stemmers import Stemmer
+    """The Snowball stemmer for sumy's language name, or None (Japanese, Chinese, Korean and
+    languages Snowball has no algorithm for: their words are matched as written)."""
+    import snowballstemmer
 
     try:
-        return Stemmer(lang)
-    except LookupError:
+        return snowballstemmer.stemmer(lang).stemWord
+    except KeyError:
         return None
+
+
+def stemmer(lang: str) -> Callable[[str], str]:
+    """The Snowball stemmer of ``lang``'s family, remembering its answers (Snowball is pure
+    Python, and rankers stem every word again); lower-casing where Snowball has none."""
+    return _remembered(sumy_language(lang))
+
+
+@cache
+def _remembered(name: str) -> Callable[[str], str]:
+    stem_word = _stemmer(name)
+    if stem_word is None:
+        return str.lower
+    return lru_cache(maxsize=100_000)(lambda word: str(stem_word(word.lower())))
 
 
 _SUMY_LANG = {
@@ -113,7 +114,7 @@ _SUMY_LANG = {
 
 
 def sumy_language(lang: str) -> str:
-    """sumy's name for a language (its stemmers and stop lists are keyed by English names)."""
+    """sumy's name for a language (its stop lists, and Snowball's stemmers, use English names)."""
     return _SUMY_LANG.get(family(lang), "english")
 
 
@@ -154,7 +155,7 @@ def stem(word: str, lang: str) -> str:
     if CJK_CHAR.search(folded):
         return folded
     stemmer = _stemmer(sumy_language(lang))
-    return stemmer(folded) if stemmer else folded
+    return str(stemmer(folded)) if stemmer else folded
 
 
 def terms(text: str, lang: str) -> list[str]:

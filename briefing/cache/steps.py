@@ -1,0 +1,182 @@
+"""The three cached steps of a build: files, theme matches and briefs (see :mod:`.step`).
+
+Each says how its results are keyed, read back from the cache and written to it; the loop
+that runs them is the same (:func:`briefing.cache.step.run`). Versions are part of the keys:
+a new loader, theme set or summarizer misses every old row, and its first store drops them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from briefing import __version__, summarize
+from briefing.cache import tasks
+from briefing.cache.codec import (
+    DecodeError,
+    decode_brief,
+    decode_file,
+    decode_themes,
+    encode_brief,
+    encode_file,
+    encode_themes,
+)
+from briefing.cache.db import Cache, FileRow
+from briefing.cache.step import Step
+from briefing.cache.tasks import FileItem, LoadedFile, Matches
+from briefing.corpus import load
+from briefing.corpus.load import display_path
+from briefing.model import Brief, Document, Problem, Theme
+from briefing.themes import themes_version
+
+ThemeKey = tuple[str, str]
+BriefKey = tuple[str, str, int]
+
+
+def loader_version() -> str:
+    return f"{__version__}+{load.LOADER_VERSION}"  # read at call time: tests bump it
+
+
+def summarizer_version() -> str:
+    return f"{__version__}+{summarize.SUMMARIZER_VERSION}"
+
+
+def theme_set_version(themes: Sequence[Theme]) -> str:
+    return f"{__version__}+{themes_version(themes)}"
+
+
+def file_step(
+    cache: Cache | None, themes: Sequence[Theme], max_bytes: int
+) -> Step[FileItem, str, LoadedFile]:
+    """Files by absolute path, valid while size, mtime and the loader version (with the limits
+    the file was read under) are unchanged. A cached file comes back with its theme matches
+    ``None``: they have their own key (:func:`theme_step`). Documents matched while loading
+    store their matches too."""
+    stats: dict[str, os.stat_result | None] = {}
+    themes_key = theme_set_version(themes)
+
+    def version(item: FileItem) -> str:
+        return f"{loader_version()}+{item[3].key()}"
+
+    def key(item: FileItem) -> str:
+        path = os.path.abspath(item[0])
+        try:
+            stats[path] = os.stat(item[0])
+        except OSError:
+            stats[path] = None
+        return path
+
+    items_by_path: dict[str, FileItem] = {}
+
+    def keyed(item: FileItem) -> str:
+        path = key(item)
+        items_by_path[path] = item
+        return path
+
+    def lookup(paths: Sequence[str]) -> Mapping[str, LoadedFile]:
+        rows = cache.files(list(paths)) if cache else {}
+        out: dict[str, LoadedFile] = {}
+        for path, row in rows.items():
+            shown, rel, *_ = item = items_by_path[path]
+            st = stats.get(path)
+            if st is None or st.st_size > max_bytes:
+                continue
+            if (row.rel, row.size, row.mtime_ns, row.loader) != (
+                rel, st.st_size, st.st_mtime_ns, version(item)
+            ):  # fmt: skip
+                continue
+            with contextlib.suppress(DecodeError):  # written by something else: read again
+                docs, probs = decode_file(row.payload, rel, display_path(shown))
+                out[path] = (docs, probs, False, None)
+        return out
+
+    def store(pairs: Sequence[tuple[FileItem, LoadedFile]]) -> None:
+        if cache is None:
+            return
+        file_rows, theme_rows = [], []
+        for item, (docs, probs, cacheable, matches) in pairs:
+            shown, rel = item[0], item[1]
+            for doc, found in zip(docs, matches or (), strict=False):
+                if doc.content_hash and not isinstance(found, Problem):
+                    theme_rows.append((doc.content_hash, doc.lang, encode_themes(found)))
+            path = os.path.abspath(shown)
+            st = stats.get(path)
+            # ids are stored without their prefix (it depends on the root the file was found in)
+            prefixed = all(doc.id.startswith(rel) for doc in docs)
+            if cacheable and prefixed and st is not None and st.st_size <= max_bytes:
+                payload = encode_file(rel, docs, probs)
+                row = FileRow(rel, st.st_size, st.st_mtime_ns, version(item), payload)
+                file_rows.append((path, row))
+        cache.store_files(file_rows)
+        cache.store_themes(theme_rows, themes_key)
+
+    return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),))
+
+
+def theme_step(cache: Cache | None, themes: Sequence[Theme]) -> Step[Document, ThemeKey, Matches]:
+    """Theme matches by content hash and language, for this theme set."""
+    version = theme_set_version(themes)
+
+    def lookup(keys: Sequence[ThemeKey]) -> Mapping[ThemeKey, Matches]:
+        out: dict[ThemeKey, Matches] = {}
+        for key, payload in (cache.themes(keys, version) if cache else {}).items():
+            with contextlib.suppress(DecodeError):  # unreadable row: match again
+                out[key] = decode_themes(payload)
+        return out
+
+    def store(pairs: Sequence[tuple[Document, Matches]]) -> None:
+        rows = [
+            (doc.content_hash, doc.lang, encode_themes(found))
+            for doc, found in pairs
+            if not isinstance(found, Problem)
+        ]
+        if cache is not None:
+            cache.store_themes(rows, version)
+
+    return Step(
+        lambda doc: (doc.content_hash, doc.lang),
+        lookup,
+        tasks.match_themes,
+        store,
+        (tuple(themes),),
+    )
+
+
+def brief_key(doc: Document) -> BriefKey:
+    """Copies of one article share a brief; a document without text hash is its own."""
+    return (doc.content_hash or f"id:{doc.id}", doc.lang, int(doc.title_derived))
+
+
+def brief_step(cache: Cache | None) -> Step[Document, BriefKey, Brief | Problem]:
+    """Briefs by content hash, language and whether the title was derived (the summarizer
+    reads the title), for this summarizer version."""
+    version = summarizer_version()
+
+    def lookup(keys: Sequence[BriefKey]) -> Mapping[BriefKey, Brief | Problem]:
+        hashed = [k for k in keys if not k[0].startswith("id:")]
+        stored = cache.briefs(hashed, version) if cache else {}
+        out: dict[BriefKey, Brief | Problem] = {}
+        for key, payload in stored.items():
+            with contextlib.suppress(DecodeError):
+                out[key] = decode_brief(payload, "")
+        return out
+
+    def store(pairs: Sequence[tuple[Document, Brief | Problem]]) -> None:
+        rows = [
+            (doc.content_hash, doc.lang, int(doc.title_derived), encode_brief(result))
+            for doc, result in pairs
+            if doc.content_hash and isinstance(result, Brief)
+        ]
+        if cache is not None:
+            cache.store_briefs(rows, version)
+
+    return Step(brief_key, lookup, tasks.summarize_docs, store)
+
+
+def for_document(result: Brief | Problem, doc: Document) -> Brief | Problem:
+    """A shared result made out for one of the documents that share it."""
+    if isinstance(result, Problem):
+        return replace(result, path=doc.path)
+    return replace(result, doc_id=doc.id)
