@@ -1,0 +1,129 @@
+"""The loader on the field folder's saved pages and feeds: title, date and source against the
+labels, and the page-date methods side by side.
+
+    .venv/bin/python benchmarks/loader_field.py [--field DIR] [--labels FILE] [--misses]
+
+Reads ``../shared/field`` and ``../shared/field-labels.jsonl`` by default (FIELD.md says what they
+hold). Every labelled article of ``saved-pages/`` and ``feeds/`` that the labels expect to load
+(``expect == "article"``) is scored; one the loader does not return counts as a miss on every
+field. Titles compare after whitespace is collapsed (the labels keep no-break and doubled
+spaces); sources ignore case. A label with no title or no source is left out of that figure;
+a label with no date scores when the loader gives none either.
+
+The page-date table scores each method on the saved pages alone, straight from the HTML:
+trafilatura's metadata date (the method before issue 17), htmldate's ``find_date`` with
+``original_date=True`` (the publication, not the last change) and what the loader now gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from briefing.corpus.load import documents_from_file  # noqa: E402
+from briefing.corpus.read import read_text  # noqa: E402
+
+PARTS = ("saved-pages/", "feeds/")
+SPACES = re.compile(r"\s+")
+
+
+def _norm_title(value: str | None) -> str:
+    return SPACES.sub(" ", value or "").strip()
+
+
+def _norm_source(value: str | None) -> str:
+    return SPACES.sub(" ", value or "").strip().casefold()
+
+
+def _index(doc_id: str) -> int:
+    return int(doc_id.rsplit("#", 1)[1]) - 1 if "#" in doc_id else 0
+
+
+def _page_dates(path: Path) -> dict[str, str | None]:
+    import htmldate
+    import trafilatura
+
+    html = read_text(path, 25_000_000)
+    meta = trafilatura.extract_metadata(html)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = htmldate.find_date(html, original_date=True, extensive_search=True)
+    return {"trafilatura": meta.date if meta else None, "htmldate": found}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--field", type=Path, default=REPO.parent / "shared" / "field")
+    parser.add_argument("--labels", type=Path, default=None)
+    parser.add_argument("--misses", action="store_true", help="print every wrong field")
+    args = parser.parse_args(argv)
+    labels_path = args.labels or args.field.parent / "field-labels.jsonl"
+    if not args.field.is_dir() or not labels_path.is_file():
+        print(f"no field folder at {args.field} or labels at {labels_path}", file=sys.stderr)
+        return 1
+    labels = [json.loads(line) for line in labels_path.read_text(encoding="utf-8").splitlines()]
+    wanted = [
+        lab for lab in labels if lab["path"].startswith(PARTS) and lab.get("expect") == "article"
+    ]
+    by_file: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for lab in wanted:
+        by_file[lab["path"]].append(lab)
+
+    score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    page_score: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[str] = []
+    for rel, labs in sorted(by_file.items()):
+        path = args.field / rel
+        docs, _ = documents_from_file(path, rel)
+        found = {_index(d.id): d for d in docs}
+        part = "pages" if rel.startswith("saved-pages/") else "feeds"
+        for lab in labs:
+            doc = found.get(int(lab["index"] or 0))
+            got_title = doc.title if doc and not doc.title_derived else None
+            got_date = doc.date.isoformat() if doc and doc.date else None
+            got_source = doc.source if doc else None
+            checks = []
+            if lab["title"] is not None:
+                checks.append(("title", _norm_title(got_title), _norm_title(lab["title"])))
+            checks.append(("date", got_date, lab["date"]))
+            if lab["source"] is not None:
+                checks.append(("source", _norm_source(got_source), _norm_source(lab["source"])))
+            for name, got, want in checks:
+                for key in ((part, name), ("all", name)):
+                    score[key][1] += 1
+                    score[key][0] += got == want
+                if got != want:
+                    misses.append(f"{name:6} {rel}#{lab['index']}: got {got!r}, want {want!r}")
+            if part == "pages":
+                methods = _page_dates(path)
+                methods["loader"] = got_date
+                for method, value in methods.items():
+                    page_score[method][1] += 1
+                    page_score[method][0] += (value or None) == lab["date"]
+
+    print(f"Loader on {args.field} (labels {labels_path.name}), {len(wanted)} articles")
+    print(f"{'part':8} {'field':7} {'right':>7} {'of':>5} {'%':>6}")
+    for part in ("pages", "feeds", "all"):
+        for name in ("title", "date", "source"):
+            right, total = score[(part, name)]
+            pct = 100 * right / total if total else 0.0
+            print(f"{part:8} {name:7} {right:>7} {total:>5} {pct:>6.1f}")
+    print("\nPage dates by method (saved pages)")
+    for method, (right, total) in page_score.items():
+        print(f"  {method:12} {right:>3}/{total}  {100 * right / total:5.1f} %")
+    if args.misses:
+        print()
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
