@@ -24,7 +24,7 @@ from briefing.corpus.formats import RawArticle, record_to_article
 from briefing.corpus.limits import Limits, chars_message, cut_text, paragraphs_message
 from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.model import Document
-from briefing.text.dates import parse_date
+from briefing.text.dates import parse_date, parse_datetime
 from briefing.text.width import display_width
 
 # a language tag from metadata: "en", "en-US", "zh_TW", "fr-FR"
@@ -143,7 +143,9 @@ def build_document(
     if lang == "und":
         lang = detect_language(title or "") if title else "und"
         lang = _normalize_lang(raw.lang) or lang
-    when = parse_date(date) or parse_date(raw.date) or detect_date(paragraphs)
+    stated = date if parse_date(date) else raw.date
+    when = parse_date(stated) or detect_date(paragraphs)
+    published = parse_datetime(stated)
     cleaned = clean_paragraphs(paragraphs, lang)
     paragraphs = cleaned.paragraphs or paragraphs
     derived = title is None
@@ -161,6 +163,7 @@ def build_document(
         url=scrub_surrogates(raw.url) if raw.url else raw.url,
         author=(repair(raw.author) if raw.author else None) or cleaned.author,
         content_hash=_hash(title, paragraphs),
+        published=published if published and published.date() == when else None,
     )
 
 

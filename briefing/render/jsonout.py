@@ -18,6 +18,7 @@ def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any
         "title": doc.title,
         "title_derived": doc.title_derived,
         "date": doc.date.isoformat() if doc.date else None,
+        "published": doc.published.isoformat() if doc.published else None,
         "source": doc.source,
         "lang": doc.lang,
         "themes": list(doc.theme_ids),
