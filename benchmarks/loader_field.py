@@ -2,6 +2,7 @@
 labels, and the page-date methods side by side.
 
     .venv/bin/python benchmarks/loader_field.py [--field DIR] [--labels FILE] [--misses]
+        [--evalpages FILE]
 
 Reads ``../shared/field`` and ``../shared/field-labels.jsonl`` by default (FIELD.md says what they
 hold). Every labelled article of ``saved-pages/`` and ``feeds/`` that the labels expect to load
@@ -13,11 +14,18 @@ a label with no date scores when the loader gives none either.
 The page-date table scores each method on the saved pages alone, straight from the HTML:
 trafilatura's metadata date (the method before issue 17), htmldate's ``find_date`` with
 ``original_date=True`` (the publication, not the last change) and what the loader now gives.
+
+``--evalpages`` scores the main text on the saved pages that trafilatura's own evaluation data
+covers: a JSON object or trafilatura's ``tests/comparison.py``/``evaldata.py`` (its ``EVAL_PAGES``
+dict, read with ``ast``, never run), url → ``with`` (snippets the article text must keep) and
+``without`` (chrome it must drop). Pages are matched by their ``og:url``/canonical link. Both
+trafilatura's ``extract`` and the loader's document text are scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import sys
@@ -59,11 +67,81 @@ def _page_dates(path: Path) -> dict[str, str | None]:
     return {"trafilatura": meta.date if meta else None, "htmldate": found}
 
 
+def _url_key(url: str) -> str:
+    url = re.sub(r"^https?://(?:www\.)?", "", url.strip())
+    return url.rstrip("/")
+
+
+def _read_evalpages(path: Path) -> dict[str, dict[str, list[str]]]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        data = json.loads(text)
+    else:
+        tree = ast.parse(text)
+        node = next(
+            n.value
+            for n in tree.body
+            if isinstance(n, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "EVAL_PAGES" for t in n.targets)
+        )
+        data = ast.literal_eval(node)
+    return {_url_key(url): entry for url, entry in data.items()}
+
+
+def _page_url(html: str) -> str | None:
+    m = re.search(
+        r"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)|"
+        r"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)",
+        html,
+        re.I,
+    )
+    return (m[1] or m[2]) if m else None
+
+
+def score_text(field: Path, evalpages: Path) -> None:
+    """Snippets kept and chrome dropped, by trafilatura and by the loader."""
+    import trafilatura
+
+    pages = _read_evalpages(evalpages)
+    tally = {name: [0, 0, 0, 0] for name in ("trafilatura", "loader")}
+    matched = 0
+    for path in sorted((field / "saved-pages").glob("*.htm*")):
+        html = read_text(path, 25_000_000)
+        url = _page_url(html)
+        entry = pages.get(_url_key(url)) if url else None
+        if not entry:
+            continue
+        matched += 1
+        docs, _ = documents_from_file(path, path.name)
+        texts = {
+            "trafilatura": trafilatura.extract(html, include_comments=False) or "",
+            "loader": "\n".join(f"{d.title}\n{d.text}" for d in docs),
+        }
+        for name, text in texts.items():
+            flat = SPACES.sub(" ", text)
+            keep = [SPACES.sub(" ", s) in flat for s in entry.get("with", [])]
+            drop = [SPACES.sub(" ", s) not in flat for s in entry.get("without", [])]
+            t = tally[name]
+            t[0], t[1], t[2], t[3] = (
+                t[0] + sum(keep),
+                t[1] + len(keep),
+                t[2] + sum(drop),
+                t[3] + len(drop),
+            )
+    print(f"\nMain text on {matched} saved pages in {evalpages.name}")
+    for name, (kept, wanted, dropped, chrome) in tally.items():
+        print(
+            f"  {name:12} text kept {kept}/{wanted} ({100 * kept / max(wanted, 1):.1f} %), "
+            f"chrome dropped {dropped}/{chrome} ({100 * dropped / max(chrome, 1):.1f} %)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--field", type=Path, default=REPO.parent / "shared" / "field")
     parser.add_argument("--labels", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="print every wrong field")
+    parser.add_argument("--evalpages", type=Path, help="trafilatura's EVAL_PAGES (.py or .json)")
     args = parser.parse_args(argv)
     labels_path = args.labels or args.field.parent / "field-labels.jsonl"
     if not args.field.is_dir() or not labels_path.is_file():
@@ -119,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nPage dates by method (saved pages)")
     for method, (right, total) in page_score.items():
         print(f"  {method:12} {right:>3}/{total}  {100 * right / total:5.1f} %")
+    if args.evalpages:
+        score_text(args.field, args.evalpages)
     if args.misses:
         print()
         print("\n".join(misses))

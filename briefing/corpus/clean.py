@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.corpus.chrome import is_chrome
 from briefing.text.scripts import HAN_CHAR as HAN
 
 # "(來源:世界人工智能大會)", "（出典：共同通信）", "(Source : AFP)"
@@ -146,7 +147,11 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
         para = re.sub(r"\s{2,}", " ", para).strip()
         if not para:
             continue
-        if ONWARD_LINK.match(para) or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para)):
+        if (
+            ONWARD_LINK.match(para)
+            or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para))
+            or is_chrome(para)
+        ):
             out.removed.append(para)
             continue
         for piece in DIGEST_SECTION.split(para):

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from briefing.corpus.clean import clean_paragraphs
+from briefing.corpus.credits import clean_author, clean_source
 from briefing.corpus.detect import (
     SAMPLE_CHARS,
     derive_title,
@@ -150,7 +151,7 @@ def build_document(
     paragraphs = cleaned.paragraphs or paragraphs
     derived = title is None
     title = title or derive_title(paragraphs)
-    src = source or (repair(raw.source).strip() if raw.source else None) or cleaned.source
+    src = clean_source(source or (repair(raw.source) if raw.source else None) or cleaned.source)
     return Document(
         id=doc_id,
         path=path,
@@ -161,7 +162,7 @@ def build_document(
         lang=lang,
         paragraphs=tuple(paragraphs),
         url=scrub_surrogates(raw.url) if raw.url else raw.url,
-        author=(repair(raw.author) if raw.author else None) or cleaned.author,
+        author=clean_author(repair(raw.author) if raw.author else None) or cleaned.author,
         content_hash=_hash(title, paragraphs),
         published=published if published and published.date() == when else None,
     )
