@@ -11,6 +11,10 @@ field. Titles compare after whitespace is collapsed (the labels keep no-break an
 spaces); sources ignore case. A label with no title or no source is left out of that figure;
 a label with no date scores when the loader gives none either.
 
+Text: every sentence of the field's eval-set articles (their originals are in ``../shared/eval``)
+is looked for in its document (text kept), and every string the field's builder inserted as
+chrome (``noise`` in the labels) is looked for too (chrome dropped).
+
 The page-date table scores each method on the saved pages alone, straight from the HTML:
 trafilatura's metadata date (the method before issue 17), htmldate's ``find_date`` with
 ``original_date=True`` (the publication, not the last change) and what the loader now gives.
@@ -136,6 +140,52 @@ def score_text(field: Path, evalpages: Path) -> None:
         )
 
 
+SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
+NO_SPACE = re.compile(r"\s+")
+
+
+def score_field_text(field: Path, labels: list[dict[str, object]]) -> None:
+    """Text kept: the sentences of each eval-set article (``../shared/eval``, the texts the field's
+    eval articles were made from) found in its document; chrome dropped: the strings the field's
+    builder inserted (``noise`` in the labels: footers, captions, bylines, tags) not found."""
+    eval_dir = field.parent / "eval"
+    originals: dict[str, str] = {}
+    for lang_file in sorted(eval_dir.glob("*.jsonl")):
+        for line in lang_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                originals[f"eval:{rec['id']}"] = str(rec.get("text") or "")
+    wanted = [lab for lab in labels if lab["id"] in originals or lab.get("noise")]
+    by_file: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for lab in wanted:
+        by_file[str(lab["path"])].append(lab)
+    kept = total = dropped = chrome = 0
+    noise_by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rel, labs in sorted(by_file.items()):
+        docs, _ = documents_from_file(field / rel, rel)
+        found = {_index(d.id): NO_SPACE.sub("", d.text) for d in docs}
+        for lab in labs:
+            text = found.get(int(lab["index"] or 0), "")  # type: ignore[call-overload]
+            if lab["id"] in originals:
+                for sentence in SENTENCE.split(originals[str(lab["id"])]):
+                    if NO_SPACE.sub("", sentence):
+                        total += 1
+                        kept += NO_SPACE.sub("", sentence) in text
+            for noise in lab.get("noise") or []:  # type: ignore[attr-defined]
+                chrome += 1
+                gone = NO_SPACE.sub("", noise) not in text
+                dropped += gone
+                tally = noise_by_lang[str(lab["lang"])]
+                tally[0], tally[1] = tally[0] + gone, tally[1] + 1
+    print(f"\nField text: {len(by_file)} files")
+    print(f"  eval-set sentences kept   {kept}/{total} ({100 * kept / max(total, 1):.1f} %)")
+    langs = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(noise_by_lang.items()))
+    print(
+        f"  inserted chrome dropped   {dropped}/{chrome} ({100 * dropped / max(chrome, 1):.1f} %)"
+        f"  [{langs}]"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--field", type=Path, default=REPO.parent / "shared" / "field")
@@ -197,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nPage dates by method (saved pages)")
     for method, (right, total) in page_score.items():
         print(f"  {method:12} {right:>3}/{total}  {100 * right / total:5.1f} %")
+    if (args.field.parent / "eval").is_dir():
+        score_field_text(args.field, labels)
     if args.evalpages:
         score_text(args.field, args.evalpages)
     if args.misses:

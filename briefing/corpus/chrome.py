@@ -56,6 +56,32 @@ RELATED_HEADING = re.compile(
 # a teaser link: an agency dateline in brackets, then a headline cut by an ellipsis
 TEASER_LINK = re.compile(r"^【[^】]{1,20}】.{1,80}(?:…|\.\.\.)$")
 
+# a note that the article was first published elsewhere: "This article originally appeared on
+# CNN.", "Originally published by MailOnline.", "Cet article est paru initialement sur …"
+REPUBLISHED = re.compile(
+    r"^(?:this (?:article|story|piece) (?:was )?(?:originally|first) (?:appeared|published|ran)"
+    r"|originally (?:published|appeared)|first published"
+    r"|cet article (?:est paru|a été publié|a paru) (?:initialement|à l['’]origine|d['’]abord)"
+    r"|article (?:paru|publié) initialement"
+    r"|本文(?:首发|原载|首發|原載)(?:于|於)|この記事は.{1,40}(?:に掲載|から転載))"
+    r".{0,100}$",
+    re.I,
+)
+# a picture marker of Chinese papers, alone or glued in a paragraph: "（资料图）", "(示意图)"
+PICTURE_MARK = re.compile(
+    r"[（(](?:资料图片?|資料圖片?|示意图|示意圖|图片来源[:：][^()（）]{1,30})[)）]"
+)
+# an illustration caption: "Photo d'illustration. (AFP)", "Image d'illustration", "Illustration : …"
+ILLUSTRATION = re.compile(
+    r"^(?:photo|image)s? d['’]illustration\b.{0,120}$|^illustration\s*[:.].{0,120}$", re.I
+)
+# a wire agency's credit opening a paragraph: "(Reuters) - ", "(AFP) – "
+WIRE_CREDIT = re.compile(
+    r"^[(（](?:reuters|afp|ap|bloomberg|dpa|xinhua|kyodo|yonhap|ansa|efe)[)）]\s*[-–—]\s*", re.I
+)
+# a byline on its own line: "By Staff Reporter", "Par La Rédaction", "Von Anna Schmidt"
+BYLINE = re.compile(r"^(?:by|par|von|por|di)\s+(?P<name>[^\s.,;:!?。][^.;:!?。]{0,48})$", re.I)
+
 CHROME_MAX_WIDTH = 400
 """Display width past which a line is prose, whatever it says."""
 
@@ -67,6 +93,20 @@ def is_chrome(line: str) -> bool:
         return False
     if SHARE_BAR.match(line) or DONE_NOTICE.match(line) or RELATED_HEADING.match(line):
         return True
-    if TEASER_LINK.match(line):
+    if TEASER_LINK.match(line) or REPUBLISHED.match(line) or ILLUSTRATION.match(line):
+        return True
+    if not PICTURE_MARK.sub("", line).strip():
         return True
     return display_width(line) <= 300 and bool(COOKIE_BANNER.search(line))
+
+
+def strip_credits(para: str) -> str:
+    """A paragraph without the wire credit that opens it (``(Reuters) - GM is recalling…``) and
+    the picture markers inside it (``（资料图）``)."""
+    return PICTURE_MARK.sub("", WIRE_CREDIT.sub("", para)).strip()
+
+
+def byline_name(line: str) -> str | None:
+    """The name in a byline line (``By Jane Doe`` → ``Jane Doe``), or None if it is not one."""
+    m = BYLINE.match(line.strip())
+    return m["name"].strip() if m and len(m["name"].split()) <= 5 else None

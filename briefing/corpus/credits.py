@@ -13,8 +13,9 @@ import re
 # what a CMS writes when no author is named: "No Author", "by admin", "Unknown", "N/A", "匿名"
 PLACEHOLDER_AUTHOR = re.compile(
     r"^(?:by\s+)?(?:no[ _-]?author|(?:author|writer)\s+unknown|unknown(?:\s+author)?|anonymous|"
-    r"anon|admin(?:istrator)?|webmaster|editor|staff|guest|user|author|none|null|nil|undefined|"
-    r"n/?a|-+|\?+|匿名|不明|未知|佚名|作者|anonyme|inconnu|auteur|rédaction)\.?$",
+    r"anon|admin(?:istrator)?|webmaster|editor|staff(?: reporter| writer)?s?|guest|user|author|"
+    r"none|null|nil|undefined|"
+    r"n/?a|-+|\?+|匿名|不明|未知|佚名|作者|anonyme|inconnu|auteur|(?:la )?rédaction)\.?$",
     re.I,
 )
 # a URL or an e-mail address standing for a name: "https://www.facebook.com/lexpress"

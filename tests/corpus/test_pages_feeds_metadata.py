@@ -195,3 +195,32 @@ def test_field_feed_dates_are_the_publishers_days() -> None:
     docs, _ = documents_from_file(FIELD / rel, rel)
     got = {int(d.id.rsplit("#", 1)[1]) - 1: d.date.isoformat() if d.date else None for d in docs}
     assert got == want
+
+
+def test_credits_of_a_copied_article_are_dropped_and_a_staff_byline_names_no_author(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "By Staff Reporter",
+        "(Reuters) - General Motors is recalling nearly 19,000 pickup trucks, it said on Friday.",
+        "Photo d'illustration. (AFP)",
+        "By the numbers: the recall covers three plants in two states.",
+        "The company said no injuries had been reported so far.",
+        "This article originally appeared on CNN.",
+    ]
+    doc = _load_one(tmp_path, "copy.txt", "GM recalls pickups\n\n" + "\n\n".join(lines))
+    assert list(doc.paragraphs) == [
+        "General Motors is recalling nearly 19,000 pickup trucks, it said on Friday.",
+        "By the numbers: the recall covers three plants in two states.",
+        "The company said no injuries had been reported so far.",
+    ]
+    assert doc.author is None
+
+
+def test_a_wire_copy_keeps_neither_attribution_line(tmp_path: Path) -> None:
+    lines = ["南非周日正式向前总统德克勒克致敬。", "（资料图）", "他于11月11日在家中去世,享年85岁。",
+             "南非各界人士纷纷发表悼词,回顾他在结束种族隔离中的作用。",
+             "（来源：外媒编译）", "（来源：环球速览）"]  # fmt: skip
+    doc = _load_one(tmp_path, "copy.txt", "南非悼念前总统德克勒克\n\n" + "\n\n".join(lines))
+    assert list(doc.paragraphs) == [lines[0], lines[2], lines[3]]
+    assert doc.source == "环球速览"
