@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cache import db, pool
+from briefing.cache import connection, pool, schema
 from briefing.cache.db import cache_path, close_cache
 from briefing.cli import main
 from briefing.commands.common import ProgressBar
@@ -101,14 +101,14 @@ def test_a_cache_from_another_schema_is_rebuilt(
     conn.close()
     assert list_json(capsys, str(news)) == (0, expected, "")
     with sqlite3.connect(cache_path()) as conn:
-        assert conn.execute("SELECT value FROM meta").fetchone() == (db.SCHEMA,)
+        assert conn.execute("SELECT value FROM meta").fetchone() == (schema.SCHEMA,)
     conn.close()
 
 
 def _half_migrated(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        conn.execute("INSERT INTO meta VALUES ('schema', ?)", (db.SCHEMA,))
+        conn.execute("INSERT INTO meta VALUES ('schema', ?)", (schema.SCHEMA,))
         conn.execute("CREATE TABLE files (path TEXT PRIMARY KEY, payload TEXT)")
     conn.close()
 
@@ -160,7 +160,7 @@ def test_a_locked_cache_is_skipped_with_one_message(
     _, expected, _ = list_json(capsys, str(news), "--no-cache")
     open_library(news)  # the cache exists, in WAL mode
     close_cache()
-    monkeypatch.setattr(db, "BUSY_SECONDS", 0.05)
+    monkeypatch.setattr(connection, "BUSY_SECONDS", 0.05)
     other = sqlite3.connect(cache_path())  # another briefing, in the middle of a write
     other.execute("BEGIN EXCLUSIVE")
     try:

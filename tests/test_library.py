@@ -271,14 +271,11 @@ def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     from briefing.tui.pipeline import Pipeline
 
     pipeline = Pipeline.default()
-    loaded = pipeline.load([corpus], None)
-    themes, theme_problems = pipeline.load_themes()
-    docs = pipeline.assign_themes(loaded.documents, themes)
+    loaded = pipeline.load([corpus], None, None)
+    docs = loaded.documents  # themed by the library while loading
     assert docs == open_library(corpus).documents
-    assert theme_problems == ()
+    assert loaded.problems == ()
     landed: list[Brief] = []
-    assert pipeline.summarize_many is not None
     problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append)
     assert problems == ()
     assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
-    assert pipeline.summarize(docs[0]) == summarize(docs[0])

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, ThemeMatch
+from briefing.text.dates import iso
 
 FILE_FORMAT = 2
 """The shape of a file row: 2 added ``published``. A row of any other shape is a miss, read again
@@ -51,14 +52,14 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
                 doc.id[len(rel_id) :],
                 doc.title,
                 doc.title_derived,
-                doc.date.isoformat() if doc.date else None,
+                iso(doc.date),
                 doc.source,
                 doc.lang,
                 list(doc.paragraphs),
                 doc.url,
                 doc.author,
                 doc.content_hash,
-                doc.published.isoformat() if doc.published else None,
+                iso(doc.published),
             ]
         )
     return _dumps({"v": FILE_FORMAT, "d": rows, "p": [p.message for p in problems]})

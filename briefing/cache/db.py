@@ -26,57 +26,19 @@ is moved aside like a corrupt one, never written into and never left to fail eve
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from briefing.atomic import move_aside
-from briefing.model import Problem
+from briefing.cache.connection import GuardedConnection
 
 FILENAME = "briefing.sqlite3"
-SCHEMA = "2"
-"""Bump when the tables change: an older file is then dropped and rebuilt, not migrated."""
-
-BUSY_SECONDS = 5.0
-"""How long a write waits for another briefing process's write before the run goes uncached."""
 
 BATCH = 900
 """Keys per ``IN (…)`` query: under SQLite's oldest variable limit (999)."""
-
-_CORRUPT = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
-
-_TABLES = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    path BLOB PRIMARY KEY,
-    rel TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    loader TEXT NOT NULL,
-    payload TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS themes (
-    content_hash TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    version TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    PRIMARY KEY (content_hash, lang, version)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS briefs (
-    content_hash TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    derived INTEGER NOT NULL,
-    version TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    PRIMARY KEY (content_hash, lang, derived, version)
-) WITHOUT ROWID;
-"""
 
 T = TypeVar("T")
 
@@ -93,71 +55,10 @@ class FileRow(NamedTuple):
     payload: str
 
 
-class NotOurs(Exception):
-    """The cache file is something else: ``str(err)`` says what, for the one-line message."""
-
-
-@functools.cache
-def _our_columns() -> dict[str, list[tuple[str, str]]]:
-    """Each table of :data:`_TABLES` with its (column, type) list, as SQLite reports them."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.executescript(_TABLES)
-        return _columns(conn)
-    finally:
-        conn.close()
-
-
-def _columns(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return {
-        name: [(col[1], col[2]) for col in conn.execute(f"PRAGMA table_info('{name}')")]
-        for name in names
-    }
-
-
-def _check_ours(conn: sqlite3.Connection) -> bool:
-    """Whether the tables must be (re)created: True for a new file or an older schema of ours.
-
-    Raises :class:`NotOurs` for a file whose tables are not what this schema made (a
-    half-migrated cache, another program's database): dropping tables there could destroy
-    someone's data, and keeping it would fail on every run.
-    """
-    found = _columns(conn)
-    if not found:
-        return True
-    ours = _our_columns()
-    if "meta" not in found or not set(found) <= set(ours):
-        raise NotOurs("not a briefing cache")
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    if row is None:
-        raise NotOurs("not a briefing cache")
-    if row[0] != SCHEMA:
-        return True  # an older (or newer) briefing's cache: rebuilt, not migrated
-    if found != ours:
-        raise NotOurs("tables do not match its schema")
-    return False
-
-
 def cache_path() -> Path:
     from briefing.paths import cache_dir
 
     return cache_dir() / FILENAME
-
-
-def _kind(err: sqlite3.DatabaseError) -> str:
-    """``corrupt``, ``busy`` or ``other``, from SQLite's error name (Python 3.11+)."""
-    name = getattr(err, "sqlite_errorname", "") or ""
-    if name.startswith(_CORRUPT) or "not a database" in str(err) or "malformed" in str(err):
-        return "corrupt"
-    if name.startswith(_BUSY) or "locked" in str(err):
-        return "busy"
-    return "other"
 
 
 def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
@@ -165,111 +66,16 @@ def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-class Cache:
+class Cache(GuardedConnection):
     """The cache file at ``path``: look-ups that answer misses on any trouble, and stores.
 
-    Every public method is safe to call from any thread and never raises for a cache problem;
-    :attr:`notices` collects the one message per problem for the caller to show.
+    Every public method is safe to call from any thread and never raises for a cache problem
+    (:class:`~.connection.GuardedConnection`).
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.notices: list[Problem] = []
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = None
-        self._disabled = False
+        super().__init__(path)
         self._pruned: set[tuple[str, str]] = set()
-
-    # connection ----------------------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.exists() and not self.path.is_file():
-            raise NotOurs("a folder, not a file")
-        conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            if _check_ours(conn):
-                conn.executescript(
-                    "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS themes;"
-                    "DROP TABLE IF EXISTS briefs; DROP TABLE IF EXISTS meta;" + _TABLES
-                )
-                conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                conn.commit()
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _run(self, what: Callable[[sqlite3.Connection], T], default: T) -> T:
-        """``what(connection)``, or ``default`` when the cache cannot answer.
-
-        A corrupt file is moved aside and ``what`` retried once on a fresh file; a busy,
-        read-only or unreachable cache is switched off for the rest of the run.
-        """
-        with self._lock:
-            for attempt in (1, 2):
-                if self._disabled:
-                    return default
-                try:
-                    if self._conn is None:
-                        self._conn = self._connect()
-                    return what(self._conn)
-                except NotOurs as err:
-                    if attempt == 1:
-                        self._move_aside(f"was not briefing's ({err})")
-                        continue
-                    self._disable(f"unusable ({err}); working without it this time")
-                except sqlite3.DatabaseError as err:
-                    self._rollback()
-                    kind = _kind(err)
-                    if kind == "corrupt" and attempt == 1:
-                        self._move_aside("was damaged")
-                        continue
-                    if kind == "busy":
-                        self._disable("in use by another briefing; working without it this time")
-                    else:
-                        self._disable(f"unusable ({err}); working without it this time")
-                except OSError as err:  # the cache folder cannot be created or written
-                    self._disable(f"unusable ({err.strerror or err}); working without it")
-            return default
-
-    def _rollback(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.rollback()
-
-    def _disable(self, message: str) -> None:
-        self.close()
-        self._disabled = True
-        self.notices.append(Problem(str(self.path), f"cache {message}"))
-
-    def _move_aside(self, why: str) -> None:
-        """Keep the damaged or foreign file (and its WAL) under a new name; the next connect
-        starts fresh."""
-        self.close()
-        try:
-            target = move_aside(self.path, ("-wal", "-shm"))
-        except OSError as err:
-            self._disable(f"is damaged and cannot be moved aside ({err.strerror or err})")
-            return
-        self.notices.append(
-            Problem(str(self.path), f"cache {why}; moved to {target.name} and rebuilt")
-        )
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.close()
-                self._conn = None
-
-    def take_notices(self) -> list[Problem]:
-        """The messages not yet shown (each is returned once)."""
-        with self._lock:
-            out, self.notices = self.notices, []
-            return out
 
     # files ---------------------------------------------------------------------------------
 

@@ -6,16 +6,15 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.commands.common import briefs, filter_docs, load, print_json, report_problems
 from briefing.exitcodes import ExitCode
 from briefing.library import Library
-from briefing.model import Brief, Document
-from briefing.render.jsonout import document_summary
-from briefing.selection import Selection, group_by_theme, select
+from briefing.render.jsonout import daily_json
+from briefing.selection import Selection, select
+from briefing.text.dates import iso
 
 
 def iso_date(value: str) -> dt.date:
@@ -56,40 +55,17 @@ def cmd_daily(args: argparse.Namespace) -> int:
     if isinstance(sel, int):
         return sel
     if not sel.documents:
-        what = sel.start.isoformat() if sel.start else "the corpus"
+        what = iso(sel.start) or "the corpus"
         sys.stderr.write(f"briefing: no articles matched for {what}\n")
         return ExitCode.NOTHING
     brief_of = briefs(lib, sel.documents)
     if args.json:
-        print_json(_daily_json(lib, sel, brief_of))
+        print_json(daily_json(sel, lib.themes, brief_of))
     else:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
         write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
     return ExitCode.done(lib.problems)
-
-
-def _daily_json(
-    lib: Library, sel: Selection, brief_of: Callable[[Document], Brief]
-) -> dict[str, object]:
-    def doc_json(doc: Document) -> dict[str, object]:
-        return document_summary(doc, brief_of(doc))
-
-    return {
-        "start": sel.start.isoformat() if sel.start else None,
-        "end": sel.end.isoformat() if sel.end else None,
-        "why": sel.why,
-        "count": len(sel.dated),
-        "groups": [
-            {
-                "theme": theme_id,
-                "label": (t.label_for("en") if (t := lib.theme(theme_id)) else None),
-                "documents": [doc_json(d) for d in group],
-            }
-            for theme_id, group in group_by_theme(sel.dated, lib.themes)
-        ],
-        "undated": [doc_json(d) for d in sel.undated],
-    }
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -8,8 +8,8 @@ import sys
 from briefing.commands.common import briefs, filter_docs, find_documents, load, print_json
 from briefing.exitcodes import ExitCode
 from briefing.render.jsonout import document_full, document_summary, theme_summary
-from briefing.render.safe import fit, inert, one_line
-from briefing.text.width import display_width
+from briefing.render.safe import one_line
+from briefing.render.text import list_rows, show_lines
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -23,15 +23,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         brief_of = briefs(lib, docs)
         print_json([document_summary(d, brief_of(d)) for d in docs])
     else:
-        # ids are printable already (corpus/names.py); one_line again costs nothing
-        id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
-        for d in docs:
-            date = d.date.isoformat() if d.date else "-"
-            source = one_line(d.source or "-")
-            print(
-                f"{fit(one_line(d.id), id_width)}  {date:<10}  {d.lang:<5}  {fit(source, 18)}  "
-                f"{one_line(d.title)}"
-            )
+        for row in list_rows(docs):
+            print(row)
     if not docs:
         sys.stderr.write("briefing: no documents matched\n")
         return ExitCode.NOTHING
@@ -53,20 +46,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(document_full(doc, brief))
         return ExitCode.done(lib.problems)
-    date = doc.date.isoformat() if doc.date else "undated"
-    print(one_line(doc.title))
-    print(f"{one_line(doc.source or 'unknown source')} · {doc.lang} · {date} · {one_line(doc.id)}")
-    if doc.themes:
-        print("themes: " + ", ".join(doc.theme_ids))
-    print()
-    for sentence in brief.sentences:
-        print(f"  {one_line(sentence)}")
-    print()
-    for point in brief.key_points:
-        print(f"  - {one_line(point.text)}  [¶{point.paragraph + 1}]")
-    print()
-    for n, para in enumerate(doc.paragraphs, 1):
-        print(f"[¶{n}] {inert(para)}")
+    for line in show_lines(doc, brief):
+        print(line)
     return ExitCode.done(lib.problems)
 
 

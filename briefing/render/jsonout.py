@@ -5,9 +5,12 @@ Values become JSON only here, at the edge. Keys are stable; new ones may be adde
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefing.model import Brief, Document, Theme
+from briefing.selection import Selection, group_by_theme
+from briefing.text.dates import iso
 
 
 def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any]:
@@ -17,8 +20,8 @@ def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any
         "path": doc.path,
         "title": doc.title,
         "title_derived": doc.title_derived,
-        "date": doc.date.isoformat() if doc.date else None,
-        "published": doc.published.isoformat() if doc.published else None,
+        "date": iso(doc.date),
+        "published": iso(doc.published),
         "source": doc.source,
         "lang": doc.lang,
         "themes": list(doc.theme_ids),
@@ -59,4 +62,30 @@ def theme_summary(theme: Theme, count: int) -> dict[str, Any]:
         "labels": dict(theme.label),
         "documents": count,
         "path": theme.path,
+    }
+
+
+def daily_json(
+    sel: Selection, themes: Sequence[Theme], brief_of: Callable[[Document], Brief]
+) -> dict[str, Any]:
+    """The ``briefing daily --json`` object: the day (or range), its theme groups, the undated."""
+    labels = {t.id.casefold(): t.label_for("en") for t in themes}
+
+    def doc_json(doc: Document) -> dict[str, Any]:
+        return document_summary(doc, brief_of(doc))
+
+    return {
+        "start": iso(sel.start),
+        "end": iso(sel.end),
+        "why": sel.why,
+        "count": len(sel.dated),
+        "groups": [
+            {
+                "theme": theme_id,
+                "label": labels.get(theme_id.casefold()),
+                "documents": [doc_json(d) for d in group],
+            }
+            for theme_id, group in group_by_theme(sel.dated, themes)
+        ],
+        "undated": [doc_json(d) for d in sel.undated],
     }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefing.model import Brief, Document, Theme
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
+from briefing.text.dates import iso
 
 if TYPE_CHECKING:
     from briefing.stories import Duplicate, SharedAnchor, Story, StoryIndex
@@ -46,7 +47,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 
 
 def _meta(doc: Document) -> str:
-    date = doc.date.isoformat() if doc.date else "undated"
+    date = iso(doc.date) or "undated"
     parts = [doc.source or "unknown source", doc.lang, date, f"id {doc.id}"]
     return " · ".join(inline(p) for p in parts)
 
@@ -126,7 +127,7 @@ def _story(
         if doc_id in copies or doc_id not in docs:
             continue
         doc = docs[doc_id]
-        date = doc.date.isoformat() if doc.date else "undated"
+        date = iso(doc.date) or "undated"
         out.append(f"- {_who(doc)} · {inline(date)} · id {inline(doc_id)}: {inline(doc.title)}")
         out += [f"  - also in: {_copy(c, docs)}" for c in story.also_in(doc_id)]
     out += ["", "**Joined by**", ""]

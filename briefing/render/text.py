@@ -1,4 +1,4 @@
-"""The daily brief for a terminal or a pipe.
+"""The CLI's text: ``list`` rows, ``show``, and the daily brief for a terminal or a pipe.
 
 Lines are built once as (text, style) pairs; a pipe gets the text alone, a terminal gets Rich
 ``Text`` objects with the style applied. Untrusted text is never parsed as Rich markup (it is
@@ -12,10 +12,41 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from briefing.model import Brief, Document, Theme
-from briefing.render.safe import one_line
+from briefing.render.safe import fit, inert, one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
+from briefing.text.dates import iso
+from briefing.text.width import display_width
 
 Line = tuple[str, str]  # text, Rich style ("" for none)
+
+
+def list_rows(docs: Sequence[Document]) -> list[str]:
+    """``briefing list``: id, date, language, source and title, in aligned columns."""
+    # ids are printable already (corpus/names.py); one_line again costs nothing
+    id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
+    return [
+        f"{fit(one_line(d.id), id_width)}  {iso(d.date) or '-':<10}  {d.lang:<5}  "
+        f"{fit(one_line(d.source or '-'), 18)}  {one_line(d.title)}"
+        for d in docs
+    ]
+
+
+def meta_line(doc: Document) -> str:
+    """``source · lang · date · id``: the line under a title in ``show`` and the daily brief."""
+    parts = [doc.source or "unknown source", doc.lang, iso(doc.date) or "undated", doc.id]
+    return one_line(" · ".join(parts))
+
+
+def show_lines(doc: Document, brief: Brief) -> list[str]:
+    """``briefing show``: title, metadata, themes, the brief, key points and the clean text."""
+    lines = [one_line(doc.title), meta_line(doc)]
+    if doc.themes:
+        lines.append("themes: " + ", ".join(doc.theme_ids))
+    lines += ["", *(f"  {one_line(s)}" for s in brief.sentences), ""]
+    lines += [f"  - {one_line(p.text)}  [¶{p.paragraph + 1}]" for p in brief.key_points]
+    lines.append("")
+    lines += [f"[¶{n}] {inert(para)}" for n, para in enumerate(doc.paragraphs, 1)]
+    return lines
 
 
 def _label(themes: Sequence[Theme], theme_id: str) -> str:
@@ -26,9 +57,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 
 
 def _article(doc: Document, brief: Brief) -> list[Line]:
-    date = doc.date.isoformat() if doc.date else "undated"
-    meta = " · ".join([doc.source or "unknown source", doc.lang, date, doc.id])
-    lines: list[Line] = [(f"• {one_line(doc.title)}", "bold"), (f"  {one_line(meta)}", "dim")]
+    lines: list[Line] = [(f"• {one_line(doc.title)}", "bold"), (f"  {meta_line(doc)}", "dim")]
     lines += [(f"  {one_line(s)}", "") for s in brief.sentences]
     lines.append(("", ""))
     return lines

@@ -40,6 +40,11 @@ MONTH_DAY_YEAR = re.compile(
 )
 
 
+def iso(date: dt.date | None) -> str | None:
+    """``2025-07-26``, or None for no date: how every view and file writes a date."""
+    return date.isoformat() if date is not None else None
+
+
 def make_date(year: str, month: int | str, day: str) -> dt.date | None:
     try:
         date = dt.date(int(year), int(month), int(day))

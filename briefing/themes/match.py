@@ -17,18 +17,14 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import TypeVar
 
 from briefing.model import Document, Evidence, Term, Theme, ThemeMatch
-from briefing.text import scripts, words
-from briefing.text.scripts import CJK as CJK_RANGE
-from briefing.text.scripts import CJK_CHAR, HAN, HIRAGANA, LETTER
-from briefing.text.scripts import KANA_CHAR as KANA
+from briefing.text import scripts
+from briefing.text.scripts import CJK_CHAR
+from briefing.themes.keys import CJK_FAMILIES, Pattern, Unit, doc_units, term_pattern
 
 MATCHER_VERSION = "1"
 """Bump when scoring or matching changes, so caches keyed on :func:`themes_version` refresh."""
@@ -49,35 +45,6 @@ TITLE_BONUS = 1.0
 """Extra weight (× the term's weight) for a term in the title: titles say what a piece is about."""
 
 T = TypeVar("T")
-
-WORD_END = "\x00"
-"""Ends each Latin-script key in the joined string (see :func:`_key`)."""
-
-CJK_FAMILIES = frozenset({"ja", "zh"})
-
-# a piece of a word for matching: a run of Han/kana (not the ・ separator), of letters, or of digits
-PIECE = re.compile(rf"[{HIRAGANA}\u30a0-\u30fa\u30fc-\u30ff{HAN}]+|[^\W\d_{CJK_RANGE}]+|\d+")
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """The title or one paragraph, as matching keys with their offsets in the joined string."""
-
-    index: int  # paragraph index; -1 for the title
-    lang: str  # the language its words were cut in
-    joined: str
-    starts: dict[int, int]  # offset in joined → token index
-    ends: dict[int, int]  # end offset in joined → token index after it
-    caps: tuple[bool, ...]  # token written in capitals (AI, US, WAIC)
-    offsets: tuple[int, ...]  # start offset of each token in joined
-    cjk: tuple[bool, ...]  # token is Han/kana
-    open_end: bool  # Japanese: a term may end inside a word (see _find)
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    target: str  # keys joined
-    caps: tuple[bool, ...]  # per word of the term: written in capitals
 
 
 def match_themes(doc: Document, themes: Sequence[Theme]) -> tuple[ThemeMatch, ...]:
@@ -103,7 +70,7 @@ def assign_themes(docs: Sequence[Document], themes: Sequence[Theme]) -> tuple[Do
 
 
 def _scored(doc: Document, themes: Sequence[Theme]) -> list[tuple[ThemeMatch, Theme, int]]:
-    units = _units(doc)
+    units = doc_units(doc)
     norm = max(1.0, math.sqrt(sum(len(u.caps) for u in units) / NORM_TOKENS))
     found = [s for t in themes if (s := _score(t, units, norm)) is not None]
     found.sort(key=lambda s: (-s[0].score, s[0].theme_id))
@@ -111,7 +78,7 @@ def _scored(doc: Document, themes: Sequence[Theme]) -> list[tuple[ThemeMatch, Th
 
 
 def _score(
-    theme: Theme, units: Sequence[_Unit], norm: float
+    theme: Theme, units: Sequence[Unit], norm: float
 ) -> tuple[ThemeMatch, Theme, int] | None:
     """The theme's match with its count of strong matches (terms weighing 1 or more)."""
     counts: dict[tuple[Term, int], int] = {}
@@ -134,7 +101,7 @@ def _score(
     return ThemeMatch(theme.id, round(raw / norm, 3), evidence), theme, strong
 
 
-def _hits(theme: Theme, unit: _Unit) -> list[Term]:
+def _hits(theme: Theme, unit: Unit) -> list[Term]:
     """One entry per occurrence of a term in ``unit``.
 
     Where terms overlap the longest wins, so "open source model" counts once and not also as
@@ -145,11 +112,11 @@ def _hits(theme: Theme, unit: _Unit) -> list[Term]:
     excluded = [
         span
         for text in _select(theme.exclude, fam, lambda x: x)
-        for span in _find(unit, _pattern(text, unit.lang))
+        for span in _find(unit, term_pattern(text, unit.lang))
     ]
     spans: list[tuple[int, int, int, int, Term]] = []
     for order, term in enumerate(_select(theme.terms, fam, lambda t: t.text)):
-        pattern = _pattern(term.text, unit.lang)
+        pattern = term_pattern(term.text, unit.lang)
         for a, b in _find(unit, pattern):
             if not any(x <= a and b <= y for x, y in excluded):
                 spans.append((-len(pattern.target), a, order, b, term))
@@ -189,7 +156,7 @@ def _select(by_lang: Mapping[str, Sequence[T]], fam: str, text_of: Callable[[T],
     return out
 
 
-def _find(unit: _Unit, pattern: _Pattern) -> list[tuple[int, int]]:
+def _find(unit: Unit, pattern: Pattern) -> list[tuple[int, int]]:
     """Token spans of ``unit`` whose keys, joined, are the pattern: whole words only.
 
     Japanese is the one exception: tinysegmenter keeps compounds whole (オープンソースモデル,
@@ -223,81 +190,3 @@ def _caps_ok(text_caps: tuple[bool, ...], term_caps: tuple[bool, ...]) -> bool:
     if term_caps and all(term_caps):
         return all(text_caps)
     return True
-
-
-@lru_cache(maxsize=8192)
-def _pattern(text: str, lang: str) -> _Pattern:
-    pieces = _pieces(text, lang)
-    return _Pattern("".join(k for k, _ in pieces), tuple(c for _, c in pieces))
-
-
-def _units(doc: Document) -> list[_Unit]:
-    units = [_unit(-1, doc.title, doc.lang)] if doc.title else []
-    units += [_unit(i, text, doc.lang) for i, text in enumerate(doc.paragraphs)]
-    return units
-
-
-def _unit(index: int, text: str, doc_lang: str) -> _Unit:
-    lang = _text_lang(text, doc_lang)
-    pieces = _pieces(text, lang)
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    offset = 0
-    for i, (key, _caps) in enumerate(pieces):
-        starts[offset] = i
-        offset += len(key)
-        ends[offset] = i + 1
-    joined = "".join(k for k, _ in pieces)
-    return _Unit(
-        index=index,
-        lang=lang,
-        joined=joined,
-        starts=starts,
-        ends=ends,
-        caps=tuple(c for _, c in pieces),
-        offsets=tuple(starts),
-        cjk=tuple(CJK_CHAR.search(k) is not None for k, _ in pieces),
-        open_end=scripts.family(lang) == "ja",
-    )
-
-
-def _text_lang(text: str, doc_lang: str) -> str:
-    """The language to cut ``text`` in: the document's, unless the text is plainly CJK.
-
-    Aggregator pages put Chinese titles over English bodies, and a French page may quote a
-    Chinese paragraph; cutting those with the French word regex would find no words at all.
-    """
-    if scripts.family(doc_lang) in CJK_FAMILIES:
-        return doc_lang
-    cjk = len(CJK_CHAR.findall(text))
-    if cjk and cjk * 3 >= len(LETTER.findall(text)):
-        return "ja" if KANA.search(text) else "zh"
-    return doc_lang
-
-
-def _pieces(text: str, lang: str) -> list[tuple[str, bool]]:
-    """Matching keys of ``text`` with a capitals flag, in order.
-
-    Segmenter words are cut again where the script changes (tinysegmenter returns "世界AI" and
-    jieba "WAIC2025" as one word), so a Latin term finds its word inside CJK text.
-    """
-    out: list[tuple[str, bool]] = []
-    for word in words.words(text, lang):
-        for piece in PIECE.findall(unicodedata.normalize("NFKC", word)):
-            out.append((_key(piece, lang), piece.upper() == piece and piece.lower() != piece))
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _key(piece: str, lang: str) -> str:
-    """Folded and stemmed; Latin words in Chinese/Japanese text get English stems.
-
-    A Latin key ends in a separator so that joined keys cannot line up across a word boundary
-    ("se"+"a" is not "sea"); Han/kana keys have none, so a term matches however the segmenter cut
-    it (人工|知能 or 人工知能).
-    """
-    if CJK_CHAR.search(piece):
-        return scripts.fold(piece)
-    if scripts.family(lang) in CJK_FAMILIES:
-        lang = "en"
-    return words.stem(piece, lang) + WORD_END

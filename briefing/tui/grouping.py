@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.model import Document, Theme
 from briefing.render.safe import one_line
+from briefing.text.dates import iso
 
 GROUPINGS = ("date", "theme")
 UNDATED = "Undated"
@@ -66,7 +67,7 @@ def group_by_date(docs: Sequence[Document]) -> list[Group]:
     """One group per day, newest first, then the undated."""
     groups: dict[str, list[str]] = {}
     for doc in _newest_first(docs):
-        label = doc.date.isoformat() if doc.date else UNDATED
+        label = iso(doc.date) or UNDATED
         groups.setdefault(label, []).append(doc.id)
     return [Group(label, tuple(ids)) for label, ids in groups.items()]
 

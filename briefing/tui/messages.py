@@ -1,4 +1,5 @@
-"""What the workers tell the app. Workers never touch widgets; they post these.
+"""What the workers tell the app, and what screens ask of it. Neither touches the other's
+widgets: workers post events (past tense), screens post requests (imperative), the app acts.
 
 Dataclass messages as in toolong's ``messages.py``: past-tense events, posted from a thread with
 ``App.post_message`` (thread-safe) and handled on the event loop.
@@ -44,6 +45,8 @@ class CorpusLoaded(Message):
     problems: tuple[Problem, ...]
     notes_moved: int = 0
     """Notes that followed a renamed or moved article to its new place."""
+    notices: tuple[Problem, ...] = ()
+    """Messages that are not skipped files: the cache was locked, the notes file was repaired."""
 
 
 @dataclass
@@ -59,3 +62,40 @@ class SummariesFinished(Message):
     """Every brief is done; documents that could not be summarized are listed as problems."""
 
     problems: tuple[Problem, ...]
+
+
+# what screens ask of the app ---------------------------------------------------------------
+
+
+@dataclass
+class BriefsWanted(Message):
+    """The list has the whole folder: summarize in this order (what the user sees first)."""
+
+    order: tuple[str, ...]
+
+
+@dataclass
+class OpenReader(Message):
+    doc_id: str
+
+
+@dataclass
+class ToggleRead(Message):
+    doc_id: str
+
+
+@dataclass
+class EditNote(Message):
+    doc_id: str
+
+
+@dataclass
+class ToggleMark(Message):
+    """Mark for compare, or unmark."""
+
+    doc_id: str
+
+
+@dataclass
+class OpenCompare(Message):
+    """The marked documents side by side."""

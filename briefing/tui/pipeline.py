@@ -1,17 +1,17 @@
-"""The core functions the app calls from its workers, gathered so tests can swap them.
+"""The core the app calls from its workers, behind one small protocol that tests can fake.
 
-The app never imports the corpus loader, the summarizer or the theme matcher at module level:
-they pull in jieba, sumy and langdetect (seconds of import and tens of MB), which must happen in a
-worker after the first screen is up. Tests pass a :class:`Pipeline` of small fakes instead, which
-keeps the Pilot suite fast and independent of the summarizer's output.
+The app never imports the loader, the summarizer or the theme matcher at module level: they pull
+in jieba and langdetect (seconds of import and tens of MB), which must happen in a worker after
+the first screen is up. :meth:`Pipeline.default` is the real core through
+:mod:`briefing.library`; the Pilot tests pass a :class:`Pipeline` of fakes with the same two
+calls, so the app runs the same code paths with either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from briefing.model import Brief, Document, Problem, Theme
 
@@ -20,32 +20,34 @@ Arrived = Callable[[Sequence[Document]], None]
 """Called with documents as their files are read, before the whole corpus is in."""
 
 
-class LoadedCorpus(Protocol):
-    """What ``briefing.corpus.load.load_corpus`` returns, as far as the app cares."""
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A folder as the reader shows it."""
 
-    @property
-    def documents(self) -> Sequence[Document]: ...
+    documents: tuple[Document, ...]
+    """With their themes."""
+    themes: tuple[Theme, ...]
+    problems: tuple[Problem, ...]
+    """Files, parts of files and theme files that were skipped: "N skipped"."""
+    notices: tuple[Problem, ...] = ()
+    """Messages about the cache (locked, damaged and rebuilt): shown, but nothing was skipped."""
 
-    @property
-    def problems(self) -> Sequence[Problem]: ...
 
+Load = Callable[[list[Path], Progress | None, Arrived | None], Loaded]
+"""``(paths, progress, arrived) -> Loaded``."""
 
 SummarizeMany = Callable[
     [Sequence[Document], Progress, Callable[[], bool], Callable[[Brief], None]],
     Sequence[Problem],
 ]
-"""``(docs, progress, should_stop, on_brief) -> problems``: every brief in one batch."""
+"""``(docs, progress, should_stop, on_brief) -> problems``: every brief, each handed to
+``on_brief`` as it lands (cached ones first)."""
 
 
 @dataclass(frozen=True)
 class Pipeline:
-    load: Callable[[list[Path], Progress | None, Arrived | None], LoadedCorpus]
-    load_themes: Callable[[], tuple[tuple[Theme, ...], tuple[Problem, ...]]]
-    assign_themes: Callable[[Sequence[Document], Sequence[Theme]], tuple[Document, ...]]
-    summarize: Callable[[Document], Brief]
-    summarize_many: SummarizeMany | None = None
-    """Briefs from the cache and the worker processes, handed over as they land; None (test
-    fakes) summarizes one document at a time with :attr:`summarize`."""
+    load: Load
+    summarize_many: SummarizeMany
 
     @classmethod
     def default(
@@ -62,14 +64,9 @@ class Pipeline:
 
         ``max_bytes`` is the CLI's ``--max-size``: files above it become problems, not documents;
         ``time_limit`` its ``--time-limit``: a file still loading after it becomes one too.
-        The library assigns themes while loading (from the cache when it can), so
-        ``load_themes`` and ``assign_themes`` hand back what the load already did.
         """
-        opened: dict[str, object] = {}
 
-        def load(
-            paths: list[Path], progress: Progress | None, arrived: Arrived | None = None
-        ) -> LoadedCorpus:
+        def load(paths: list[Path], progress: Progress | None, arrived: Arrived | None) -> Loaded:
             from briefing.corpus.read import DEFAULT_MAX_BYTES
             from briefing.library import open_library
 
@@ -83,30 +80,7 @@ class Pipeline:
                 follow_symlinks=follow_symlinks,
                 time_limit=time_limit,
             )
-            opened["themes"] = lib.themes
-            # cache messages (damaged, locked) are shown with the load's problems
-            return replace(lib.corpus, problems=lib.notices + lib.problems)
-
-        def load_themes() -> tuple[tuple[Theme, ...], tuple[Problem, ...]]:
-            if "themes" in opened:
-                return opened["themes"], ()  # type: ignore[return-value]
-            from briefing.themes import load_themes
-
-            return load_themes()
-
-        def assign_themes(
-            docs: Sequence[Document], themes: Sequence[Theme]
-        ) -> tuple[Document, ...]:
-            if themes is opened.get("themes"):
-                return tuple(docs)  # matched while loading
-            from briefing.themes import assign_themes
-
-            return assign_themes(docs, themes)
-
-        def summarize(doc: Document) -> Brief:
-            from briefing.library import brief_for
-
-            return brief_for(doc, use_cache=use_cache)
+            return Loaded(lib.documents, lib.themes, lib.problems, lib.notices)
 
         def summarize_many(
             docs: Sequence[Document],
@@ -116,14 +90,8 @@ class Pipeline:
         ) -> Sequence[Problem]:
             from briefing.library import briefs_for
 
-            _briefs, problems = briefs_for(
-                docs,
-                progress,
-                use_cache=use_cache,
-                jobs=jobs,
-                should_stop=should_stop,
-                on_brief=on_brief,
-            )
+            _briefs, problems = briefs_for(docs, progress, use_cache=use_cache, jobs=jobs,
+                                           should_stop=should_stop, on_brief=on_brief)  # fmt: skip
             return problems
 
-        return cls(load, load_themes, assign_themes, summarize, summarize_many)
+        return cls(load, summarize_many)

@@ -310,7 +310,7 @@ def test_the_reader_skips_a_file_over_its_time_limit_and_shows_the_rest(
     write(tmp_path, "good.txt", PARAGRAPH)
     pipeline = Pipeline.default(time_limit=0.2)
     found: list[object] = []
-    thread = threading.Thread(target=lambda: found.append(pipeline.load([tmp_path], None)))
+    thread = threading.Thread(target=lambda: found.append(pipeline.load([tmp_path], None, None)))
     thread.start()
     thread.join(10)
     (loaded,) = found

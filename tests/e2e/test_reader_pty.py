@@ -49,15 +49,15 @@ def test_the_seeds_open_filter_read_and_quit(home: Path) -> None:
         term.wait_for(ROW, 60)
         term.wait_for(settled, 120)
         term.send("/xyz李强")  # one write
-        term.wait_for(lambda t: "xyz李强" in t and "No documents match" in t, 20)
+        term.wait_for(lambda t: "xyz李强" in t and "No documents match" in t, 60)
         term.send("\x7f" * 5)
         term.pump(0.3)
         term.send("\x1b")
-        term.wait_for(lambda t: all_listed(t) and "xyz" not in t, 20)
+        term.wait_for(lambda t: all_listed(t) and "xyz" not in t, 60)
         term.send("\r")
-        term.wait_for(r"Key points", 20)
+        term.wait_for(r"Key points", 60)
         term.send("q")  # back to the list, not out of the app
-        term.wait_for(all_listed, 20)
+        term.wait_for(all_listed, 60)
         term.send("q")
         assert term.exit_status() == 0
     finally:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, Term, Theme, ThemeMatch
-from briefing.tui.pipeline import Arrived, Pipeline, Progress
+from briefing.tui.pipeline import Arrived, Loaded, Pipeline, Progress
 
 HOSTILE = (
     "[bold]x[/bold] [@click=app.quit]q[/] \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ \x1b[31mred"
@@ -129,39 +128,39 @@ def fake_brief(doc: Document) -> Brief:
     return Brief(doc.id, doc.paragraphs[:2], points[-2:], method="fake")
 
 
-@dataclass
-class _Corpus:
-    documents: tuple[Document, ...]
-    problems: tuple[Problem, ...] = ()
-
-
 def fake_pipeline(
     docs: Sequence[Document] = DOCS,
     *,
     gate: threading.Event | None = None,
     problems: Sequence[Problem] = (),
 ) -> Pipeline:
-    """A pipeline over ``docs``; summaries wait for ``gate`` if given (to see the UI mid-load)."""
+    """A pipeline over ``docs`` with the real one's two calls; summaries wait for ``gate`` if
+    given (to see the UI mid-load)."""
 
-    def load(
-        paths: list[Path], progress: Progress | None, arrived: Arrived | None = None
-    ) -> _Corpus:
+    def load(paths: list[Path], progress: Progress | None, arrived: Arrived | None) -> Loaded:
         for i in range(len(docs)):
             if arrived:
                 arrived(docs[i : i + 1])
             if progress:
                 progress(i + 1, len(docs))
-        return _Corpus(tuple(docs), tuple(problems))
+        return Loaded(tuple(docs), THEMES, tuple(problems))
 
-    def assign(found: Sequence[Document], themes: Sequence[Theme]) -> tuple[Document, ...]:
-        return tuple(replace(d) for d in found)
+    def summarize_many(
+        found: Sequence[Document],
+        progress: Progress,
+        should_stop: Callable[[], bool],
+        on_brief: Callable[[Brief], None],
+    ) -> Sequence[Problem]:
+        for done, doc in enumerate(found, 1):
+            if should_stop():
+                break
+            if gate is not None:
+                gate.wait(10)
+            on_brief(fake_brief(doc))
+            progress(done, len(found))
+        return ()
 
-    def summarize(doc: Document) -> Brief:
-        if gate is not None:
-            gate.wait(10)
-        return fake_brief(doc)
-
-    return Pipeline(load, lambda: (THEMES, ()), assign, summarize)
+    return Pipeline(load, summarize_many)
 
 
 async def wait_ready(pilot: object) -> None:
@@ -177,7 +176,7 @@ async def wait_ready(pilot: object) -> None:
     app = pilot.app  # type: ignore[attr-defined]
     for _ in range(500):
         progress = app.library.query(LoadProgress)
-        if app.loaded and progress and progress.first().has_class("-finished"):
+        if app.session.loaded and progress and progress.first().has_class("-finished"):
             break
         await asyncio.sleep(0.01)
     else:

@@ -47,7 +47,7 @@ async def test_first_screen_appears_before_the_briefs(store_path: Path) -> None:
         gate.set()
         await wait_ready(pilot)
         assert progress.has_class("-finished")
-        assert len(app.briefs) == len(DOCS)
+        assert len(app.session.briefs) == len(DOCS)
 
 
 async def test_browse_by_date_newest_first_undated_last(make_app) -> None:
@@ -118,7 +118,7 @@ async def test_open_read_and_jump_to_a_key_point(make_app) -> None:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         assert screen.doc_id == "en"
-        assert app.store.is_read(app.documents["en"])  # opening marks it read
+        assert app.session.store.is_read(app.session.documents["en"])  # opening marks it read
         assert "The AI safety summit opened" in text_of(screen.query_one("#reader-brief", Static))
         assert "AI policy" in text_of(screen.query_one("#reader-themes", Static))
         assert isinstance(app.focused, KeyPointList)
@@ -138,10 +138,10 @@ async def test_r_toggles_read_and_the_row_stops_standing_out(make_app, store_pat
         listed = app.library.query_one(DocumentList)
         assert str(listed.options[1].prompt).startswith("● ")
         await pilot.press("r")
-        assert Store(store_path).is_read(app.documents["ja"])
+        assert Store(store_path).is_read(app.session.documents["ja"])
         assert not str(listed.options[1].prompt).startswith("●")
         await pilot.press("r")
-        assert not Store(store_path).is_read(app.documents["ja"])
+        assert not Store(store_path).is_read(app.session.documents["ja"])
         assert str(listed.options[1].prompt).startswith("● ")
 
 
@@ -160,14 +160,14 @@ async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        assert again.store.note(again.documents["zh-cn"]) == "compare with NHK"
+        assert again.session.store.note(again.session.documents["zh-cn"]) == "compare with NHK"
         assert "✎ compare with NHK" in str(again.library.query_one(DocumentList).options[2].prompt)
         await pilot.press("j", "enter")
         assert "compare with NHK" in text_of(again.screen.query_one("#reader-note", Static))
         await pilot.press("n")
         assert again.screen.query_one(TextArea).text == "compare with NHK"
         await pilot.press("escape")  # cancel keeps the note
-        assert again.store.note(again.documents["zh-cn"]) == "compare with NHK"
+        assert again.session.store.note(again.session.documents["zh-cn"]) == "compare with NHK"
 
 
 async def test_compare_three_documents(make_app) -> None:
@@ -177,7 +177,7 @@ async def test_compare_three_documents(make_app) -> None:
         await pilot.press("c")  # nothing marked yet: a hint, no screen
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("space", "j", "space", "j", "j", "space")  # ja, zh-cn, zh-tw
-        assert app.marked == ["ja", "zh-cn", "zh-tw"]
+        assert app.session.marked == ["ja", "zh-cn", "zh-tw"]
         assert "[3]" in str(app.library.query_one(DocumentList).options[5].prompt)
         await pilot.press("c")
         screen = app.screen
@@ -211,7 +211,7 @@ async def test_no_more_than_four_marks(make_app) -> None:
         await wait_ready(pilot)
         for _ in range(5):
             await pilot.press("space", "j")
-        assert len(app.marked) == 4
+        assert len(app.session.marked) == 4
         assert any("up to 4" in n.message for n in app._notifications)
 
 

@@ -17,12 +17,12 @@ async def test_bundled_seeds_load_summarize_and_open(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await wait_ready(pilot)
         listed = app.library.query_one(DocumentList)
-        assert len(listed.doc_ids) == len(app.documents) >= 5
-        assert {"ja", "fr"} <= set(app.languages)
-        assert len(app.briefs) == len(app.documents)
+        assert len(listed.doc_ids) == len(app.session.documents) >= 5
+        assert {"ja", "fr"} <= set(app.session.languages)
+        assert len(app.session.briefs) == len(app.session.documents)
         assert not [n for n in app._notifications if n.severity == "error"]
         await pilot.press("g")
         assert any(o.disabled for o in listed.options)  # theme headings
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
-        assert app.briefs[app.screen.doc_id].sentences
+        assert app.session.briefs[app.screen.doc_id].sentences

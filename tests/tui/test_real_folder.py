@@ -77,7 +77,10 @@ async def test_a_new_folder_of_30_files_opens_with_worker_processes(tmp_path: Pa
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await until(
             pilot,
-            lambda: len(app.briefs) == 30 or any(n.severity == "error" for n in app._notifications),
+            lambda: (
+                len(app.session.briefs) == 30
+                or any(n.severity == "error" for n in app._notifications)
+            ),
             seconds=90,
         )
         assert not [n for n in app._notifications if n.severity == "error"]
@@ -159,15 +162,18 @@ async def test_a_note_does_not_appear_in_another_folder(tmp_path: Path) -> None:
     other = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(folder_docs("b", "B")))
     async with other.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        doc = other.documents["feeds/mixed.xml#3"]
-        assert other.store.note(doc) == ""
+        doc = other.session.documents["feeds/mixed.xml#3"]
+        assert other.session.store.note(doc) == ""
         assert "only for folder a" not in str(
             other.library.query_one(DocumentList).options[1].prompt
         )
     again = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(folder_docs("a", "A")))
     async with again.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        assert again.store.note(again.documents["feeds/mixed.xml#3"]) == "only for folder a"
+        assert (
+            again.session.store.note(again.session.documents["feeds/mixed.xml#3"])
+            == "only for folder a"
+        )
 
 
 # 6. traps --------------------------------------------------------------------------------------
@@ -200,7 +206,7 @@ async def test_escape_in_the_note_editor_keeps_the_draft_until_asked(make_app) -
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        doc = app.documents["ja"]
+        doc = app.session.documents["ja"]
         await pilot.press("n", *"half a thought", "escape")
         assert isinstance(app.screen, DiscardScreen)
         await pilot.press("escape")  # keep editing: the draft is still there
@@ -208,9 +214,9 @@ async def test_escape_in_the_note_editor_keeps_the_draft_until_asked(make_app) -
         assert app.screen.query_one(TextArea).text == "half a thought"
         await pilot.press("escape", "s")  # save from the question
         assert isinstance(app.screen, LibraryScreen)
-        assert app.store.note(doc) == "half a thought"
+        assert app.session.store.note(doc) == "half a thought"
         await pilot.press("n", "x", "escape", "d")  # discard, when that is what is asked
-        assert app.store.note(doc) == "half a thought"
+        assert app.session.store.note(doc) == "half a thought"
         await pilot.press("n", "escape")  # unchanged: closes at once
         assert isinstance(app.screen, LibraryScreen)
 
@@ -294,7 +300,7 @@ async def test_rows_stream_in_while_files_are_read(store_path: Path) -> None:
     app = BriefingApp([], store=Store(store_path), pipeline=replace(base, load=slow_load))
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: len(app.library.query_one(DocumentList).doc_ids) == 2, 5)
-        assert not app.loaded
+        assert not app.session.loaded
         release.set()
         await wait_ready(pilot)
         assert len(app.library.query_one(DocumentList).doc_ids) == len(DOCS)
@@ -314,7 +320,7 @@ async def test_resizes_while_loading_keep_the_list_and_the_cursor(store_path: Pa
         await wait_ready(pilot)
         listing = app.library.query_one(DocumentList)
         assert listing.highlighted_doc_id == listing.doc_ids[2]
-        assert len(app.briefs) == len(DOCS)
+        assert len(app.session.briefs) == len(DOCS)
 
 
 async def test_streamed_rows_leave_the_cursor_on_the_first_row(store_path: Path) -> None:

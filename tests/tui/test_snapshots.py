@@ -21,8 +21,10 @@ async def annotate(pilot: Pilot) -> None:
     await wait_ready(pilot)
     app = pilot.app
     assert isinstance(app, BriefingApp)
-    app.store.set_read(app.documents["zh-cn"], True)
-    app.store.set_note(app.documents["fr"], "Le Monde says 40 delegations; NHK says 38")
+    app.session.store.set_read(app.session.documents["zh-cn"], True)
+    app.session.store.set_note(
+        app.session.documents["fr"], "Le Monde says 40 delegations; NHK says 38"
+    )
     for doc_id in ("zh-cn", "fr"):
         app.document_changed.publish(doc_id)
     await pilot.pause()

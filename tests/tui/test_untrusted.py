@@ -45,8 +45,8 @@ async def test_hostile_fields_show_literally_in_every_view(make_app, hostile, mo
     app = make_app(hostile)
     async with app.run_test(size=(200, 60)) as pilot:
         await wait_ready(pilot)
-        doc = app.documents["hostile"]
-        app.store.set_note(doc, f"Note {HOSTILE}")
+        doc = app.session.documents["hostile"]
+        app.session.store.set_note(doc, f"Note {HOSTILE}")
         app.document_changed.publish("hostile")
         await pilot.pause()
 
@@ -126,7 +126,7 @@ async def test_file_name_fuzz_reaches_no_terminal_live_in_the_tui(tmp_path) -> N
     app = BriefingApp([folder], store=Store(tmp_path / "notes.json"))
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await wait_ready(pilot)
-        assert len(app.documents) == len(_fuzz_names())
+        assert len(app.session.documents) == len(_fuzz_names())
         await pilot.pause(0.3)  # let the toasts render
         [message] = [n.message for n in app._notifications if "bad" in n.message]
         assert "bad\\x1b]52;c;ZXZpbA==\\x07\\xff\\n.json" in message

@@ -82,12 +82,12 @@ class CompareScreen(Screen[None]):
 
         worker = get_current_worker()
         app = self.app
-        docs = [app.documents[i] for i in self.doc_ids if i in app.documents]
-        briefs = {d.id: b for d in docs if (b := app.briefs.get(d.id)) is not None}
+        docs = [app.session.documents[i] for i in self.doc_ids if i in app.session.documents]
+        briefs = {d.id: b for d in docs if (b := app.session.briefs.get(d.id)) is not None}
         if len(docs) < 2 or len(briefs) < len(docs):
             self.post_message(self.Aligned(None))
             return
-        index = stories_for(list(app.documents.values()))
+        index = stories_for(list(app.session.documents.values()))
         if worker.is_cancelled or index.weights is None:
             return
         alignment = align(docs, lambda d: briefs[d.id], index.weights, index.anchors)
@@ -97,13 +97,17 @@ class CompareScreen(Screen[None]):
             self.post_message(self.Aligned(alignment, story.label if story else None))
 
     def on_compare_screen_aligned(self, message: Aligned) -> None:
-        self.query_one(AlignedView).show(message.alignment, self.app.documents, message.story)
+        self.query_one(AlignedView).show(
+            message.alignment, self.app.session.documents, message.story
+        )
 
     def _fill(self, index: int) -> None:
         app = self.app
-        doc = app.documents[self.doc_ids[index]]
+        doc = app.session.documents[self.doc_ids[index]]
         view = self.query_one(f"#column-{index}", BriefView)
-        view.show(doc, app.briefs.get(doc.id), app.store.note(doc), app.themes)
+        view.show(
+            doc, app.session.briefs.get(doc.id), app.session.store.note(doc), app.session.themes
+        )
 
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.doc_ids:

@@ -20,6 +20,14 @@ from textual.widgets import Input, Static
 
 from briefing.render.safe import one_line
 from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents
+from briefing.tui.messages import (
+    BriefsWanted,
+    EditNote,
+    OpenCompare,
+    OpenReader,
+    ToggleMark,
+    ToggleRead,
+)
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList, Row
 from briefing.tui.widgets.footer import CompactFooter
@@ -61,6 +69,7 @@ class LibraryScreen(Screen[None]):
     """The filter text: every word must occur in the title, source or text."""
 
     _mounted = False
+    _briefs_asked = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -82,11 +91,25 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._mounted = True
         self.query_one("#filter", Input).cursor_blink = not self.app.is_headless
-        self.app.corpus_changed.subscribe(self, lambda _: self.refresh_list())
+        self.app.corpus_changed.subscribe(self, lambda _: self._corpus_changed())
         self.app.document_changed.subscribe(self, self._document_changed)
         self.app.briefs_arrived.subscribe(self, self._briefs_arrived)
-        self.refresh_list()
+        self.app.progress_changed.subscribe(self, self._progress_changed)
+        self._corpus_changed()
         self.query_one(DocumentList).focus()
+
+    def _corpus_changed(self) -> None:
+        self.refresh_list()
+        if self.app.session.loaded and not self._briefs_asked:
+            self._briefs_asked = True  # once: the first screenful of the list is briefed first
+            self.post_message(BriefsWanted(tuple(self.list_order())))
+
+    def _progress_changed(self, stage: tuple[str, int, int] | None) -> None:
+        progress = self.query_one(LoadProgress)
+        if stage is None:
+            progress.finish()
+        else:
+            progress.update_stage(*stage)
 
     # rebuilding ----------------------------------------------------------------------------
 
@@ -105,19 +128,19 @@ class LibraryScreen(Screen[None]):
         app = self.app
         # Typing one more character can only narrow the list: search the last result, not the
         # whole corpus (on 10,000 articles that is most of a keystroke's cost).
-        pool: Iterable[Document] = app.documents.values()
-        key = (id(app.documents), len(app.documents), self.language)
+        pool: Iterable[Document] = app.session.documents.values()
+        key = (id(app.session.documents), len(app.session.documents), self.language)
         last_key, last_query, last_docs = self._last_filter
         query = self.filter_text.casefold()
         if last_key == key and last_query.strip() and query.startswith(last_query):
             pool = last_docs  # each word of the new query contains a word of the old one
-        docs = filter_documents(pool, app.search_index, self.filter_text, self.language)
+        docs = filter_documents(pool, app.session.search_index, self.filter_text, self.language)
         self._last_filter = (key, query, docs)
-        groups = group_documents(docs, self.grouping, app.themes)
-        rows = _Rows(app.row)
-        if not app.loaded:
+        groups = group_documents(docs, self.grouping, app.session.themes)
+        rows = _Rows(app.session.row)
+        if not app.session.loaded:
             empty = "Loading…"
-        elif not app.documents:
+        elif not app.session.documents:
             empty = "No documents in this corpus."
         else:
             empty = "No documents match the filter."
@@ -126,11 +149,11 @@ class LibraryScreen(Screen[None]):
 
     def _update_status(self, shown: int) -> None:
         app = self.app
-        count = f"{shown}/{len(app.documents)}"
-        parts = [count if app.loaded else f"{count} so far", f"by {self.grouping}"]
+        count = f"{shown}/{len(app.session.documents)}"
+        parts = [count if app.session.loaded else f"{count} so far", f"by {self.grouping}"]
         parts.append(f"lang: {self.language or 'all'}")
-        if app.marked:
-            parts.append(f"marked {len(app.marked)}/{app.MAX_COMPARE}")
+        if app.session.marked:
+            parts.append(f"marked {len(app.session.marked)}/{app.session.MAX_COMPARE}")
         self.query_one("#status", Static).update(Content(" · ".join(parts)))
 
     def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:
@@ -139,23 +162,23 @@ class LibraryScreen(Screen[None]):
             self._show_preview(current)
 
     def _document_changed(self, doc_id: str) -> None:
-        if doc_id in self.app.documents:
-            self.query_one(DocumentList).update_row(self.app.row(doc_id))
+        if doc_id in self.app.session.documents:
+            self.query_one(DocumentList).update_row(self.app.session.row(doc_id))
             self._update_status(self.query_one(DocumentList).count)
         if doc_id == self.query_one(DocumentList).highlighted_doc_id:
             self._show_preview(doc_id)
 
     def _show_preview(self, doc_id: str | None) -> None:
         app = self.app
-        doc = app.documents.get(doc_id) if doc_id else None
-        note = app.store.note(doc) if doc else ""
-        brief = app.briefs.get(doc_id) if doc_id else None
-        self.query_one(BriefView).show(doc, brief, note, app.themes)
+        doc = app.session.documents.get(doc_id) if doc_id else None
+        note = app.session.store.note(doc) if doc else ""
+        brief = app.session.briefs.get(doc_id) if doc_id else None
+        self.query_one(BriefView).show(doc, brief, note, app.session.themes)
 
     def list_order(self) -> list[str]:
         """Every document in the order the list shows them, unfiltered (briefs are made so)."""
-        docs = filter_documents(self.app.documents.values(), self.app.search_index)
-        groups = group_documents(docs, self.grouping, self.app.themes)
+        docs = filter_documents(self.app.session.documents.values(), self.app.session.search_index)
+        groups = group_documents(docs, self.grouping, self.app.session.themes)
         return list(dict.fromkeys(i for g in groups for i in g.doc_ids))
 
     # events --------------------------------------------------------------------------------
@@ -170,7 +193,7 @@ class LibraryScreen(Screen[None]):
 
     @on(DocumentList.Opened)
     def _opened(self, event: DocumentList.Opened) -> None:
-        self.app.open_reader(event.doc_id)
+        self.post_message(OpenReader(event.doc_id))
 
     @on(DocumentList.Highlighted)
     def _highlighted(self, event: DocumentList.Highlighted) -> None:
@@ -184,7 +207,7 @@ class LibraryScreen(Screen[None]):
 
     def action_open(self) -> None:
         if self.current:
-            self.app.open_reader(self.current)
+            self.post_message(OpenReader(self.current))
 
     def action_focus_filter(self) -> None:
         """Focus the filter at once (``Widget.focus`` waits for the queued keys); a "/" typed
@@ -204,25 +227,25 @@ class LibraryScreen(Screen[None]):
         self.notify(f"Grouped by {self.grouping}", timeout=1.5)
 
     def action_cycle_language(self) -> None:
-        cycle: list[str | None] = [None, *self.app.languages]
+        cycle: list[str | None] = [None, *self.app.session.languages]
         index = cycle.index(self.language) if self.language in cycle else 0
         self.language = cycle[(index + 1) % len(cycle)]
         self.notify(f"Language: {one_line(self.language or 'all')}", timeout=1.5, markup=False)
 
     def action_mark(self) -> None:
         if self.current:
-            self.app.toggle_mark(self.current)
+            self.post_message(ToggleMark(self.current))
 
     def action_compare(self) -> None:
-        self.app.open_compare()
+        self.post_message(OpenCompare())
 
     def action_toggle_read(self) -> None:
         if self.current:
-            self.app.toggle_read(self.current)
+            self.post_message(ToggleRead(self.current))
 
     def action_note(self) -> None:
         if self.current:
-            self.app.edit_note(self.current)
+            self.post_message(EditNote(self.current))
 
 
 class _Rows(Mapping[str, Row]):

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Brief
 from briefing.render.safe import inert
+from briefing.tui.messages import EditNote, ToggleMark, ToggleRead
 from briefing.tui.widgets.brief_view import (
     SUMMARIZING,
     brief_content,
@@ -99,7 +100,7 @@ class ReaderScreen(Screen[None]):
         self.doc_id = doc_id
 
     def compose(self) -> ComposeResult:
-        doc = self.app.documents[self.doc_id]
+        doc = self.app.session.documents[self.doc_id]
         yield Static(header_content(doc), id="reader-header")
         with Horizontal(id="reader-body"):
             with VerticalScroll(id="reader-side"):
@@ -108,7 +109,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(heading("Key points  (enter: go to paragraph)"), classes="section")
                 yield KeyPointList(id="key-points")
                 yield Static(heading("Themes"), classes="section")
-                yield Static(themes_content(doc, self.app.themes), id="reader-themes")
+                yield Static(themes_content(doc, self.app.session.themes), id="reader-themes")
                 yield Static(heading("Note"), classes="section")
                 yield Static(id="reader-note")
             with VerticalScroll(id="reader-text"):
@@ -129,12 +130,12 @@ class ReaderScreen(Screen[None]):
 
     def _fill(self) -> None:
         app = self.app
-        doc = app.documents[self.doc_id]
-        brief = app.briefs.get(self.doc_id)
+        doc = app.session.documents[self.doc_id]
+        brief = app.session.briefs.get(self.doc_id)
         self.query_one("#reader-brief", Static).update(brief_content(brief))
         self.query_one(KeyPointList).show(brief)
-        self.query_one("#reader-note", Static).update(note_content(app.store.note(doc)))
-        read = app.store.is_read(doc)
+        self.query_one("#reader-note", Static).update(note_content(app.session.store.note(doc)))
+        read = app.session.store.is_read(doc)
         self.sub_title = "read" if read else "unread"
 
     def _document_changed(self, doc_id: str) -> None:
@@ -161,13 +162,13 @@ class ReaderScreen(Screen[None]):
         self.dismiss()
 
     def action_toggle_read(self) -> None:
-        self.app.toggle_read(self.doc_id)
+        self.post_message(ToggleRead(self.doc_id))
 
     def action_note(self) -> None:
-        self.app.edit_note(self.doc_id)
+        self.post_message(EditNote(self.doc_id))
 
     def action_mark(self) -> None:
-        self.app.toggle_mark(self.doc_id)
+        self.post_message(ToggleMark(self.doc_id))
 
     def action_focus_text(self) -> None:
         self.query_one("#reader-text").focus()

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Document
 from briefing.render.safe import one_line
+from briefing.text.dates import iso
 from briefing.tui.grouping import Group
 
 NOTE_MARK = "✎"
@@ -55,7 +56,7 @@ class Row:
 def meta_line(doc: Document) -> str:
     """``source · lang · date``, the line under a title (and the header of a compare column)."""
     parts = [one_line(doc.source or "") or "unknown source", doc.lang]
-    parts.append(doc.date.isoformat() if doc.date else "undated")
+    parts.append(iso(doc.date) or "undated")
     return " · ".join(parts)
 
 

@@ -29,150 +29,31 @@ relative path of another folder. Each entry also keeps the article's ``content_h
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
-import os
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from briefing import paths
 from briefing.atomic import move_aside, write_atomic
 from briefing.model import Document, Problem
+from briefing.store.entries import (
+    FILENAME,
+    MISSING,
+    UNPLACED,
+    Entry,
+    NewerVersion,
+    StoreError,
+    article_key,
+    dump_entries,
+    file_version,
+    holds,
+    now_utc,
+    parse_entries,
+    plan_moves,
+)
 
-VERSION = 2
-"""The file format written here; a newer number means a newer briefing wrote it: read only."""
-FILENAME = "notes.json"
-UNPLACED = "v1:"
-"""Key prefix of entries migrated from version 1 that no opened corpus has placed yet."""
-MISSING = "missing:"
-"""Key prefix of entries whose article is no longer where they were written."""
-_FRAGMENT = re.compile(r"(#\d+)?(?:~\d+)?$")
-"""The tail of a document id: ``#3`` (third article of its file), then ``~2`` (the same
-relative name under a second root, which says nothing about the file)."""
 LOCK_TIMEOUT = 5.0
 """Seconds to wait for another process's write; writes take milliseconds, so longer means stale."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the user has recorded about one document."""
-
-    read: bool = False
-    note: str = ""
-    content_hash: str = ""
-    """The text the note was written against; finds the entry again if the id changes."""
-    updated: str = ""
-    """ISO timestamp of the last change (UTC), for exports and for humans reading the file."""
-    title: str = ""
-    """The article's title when the entry was written: tells a moved article from a new one."""
-    doc_id: str = ""
-    """The article's id in its corpus then, for ``briefing notes``."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "read": self.read,
-            "note": self.note,
-            "content_hash": self.content_hash,
-            "updated": self.updated,
-            "title": self.title,
-            "id": self.doc_id,
-        }
-
-    @classmethod
-    def from_json(cls, value: Any) -> Entry:
-        if not isinstance(value, dict):
-            raise ValueError("entry is not an object")
-        note = value.get("note", "")
-        if not isinstance(note, str):
-            raise ValueError("note is not a string")
-        return cls(
-            read=bool(value.get("read", False)),
-            note=note,
-            content_hash=str(value.get("content_hash", "")),
-            updated=str(value.get("updated", "")),
-            title=str(value.get("title", "")),
-            doc_id=str(value.get("id", "")),
-        )
-
-    @property
-    def empty(self) -> bool:
-        return not self.read and not self.note
-
-
-class StoreError(Exception):
-    """The store could not be written (locked, read-only, or written by a newer briefing)."""
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def article_key(doc: Document) -> str:
-    """Where ``doc`` lives: its file's absolute path, plus ``#N`` inside a multi-article file."""
-    match = _FRAGMENT.search(doc.id)
-    fragment = match.group(1) or "" if match else ""
-    return os.path.abspath(doc.path or doc.id) + fragment
-
-
-def place_file(key: str) -> str:
-    """The file part of an entry key (the key without its `#N`)."""
-    return _FRAGMENT.sub("", key, count=1)
-
-
-def _parse(raw: bytes) -> dict[str, Entry]:
-    """The entries in ``raw``; raises ValueError for anything that is not a notes file.
-
-    A version-1 file (keyed by ids inside a corpus) comes back with every key under
-    :data:`UNPLACED`: :meth:`Store.attach` places them by their text.
-    """
-    data = json.loads(raw.decode("utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("not a briefing notes file")
-    version = data.get("version")
-    if isinstance(version, int) and version > VERSION:
-        raise _NewerVersion(version)
-    if version == 1 and isinstance(data.get("documents"), dict):
-        return {UNPLACED + str(k): Entry.from_json(v) for k, v in data["documents"].items()}
-    if version != VERSION or not isinstance(data.get("articles"), dict):
-        raise ValueError(f"not a briefing notes file (version {version!r})")
-    return {str(key): Entry.from_json(value) for key, value in data["articles"].items()}
-
-
-def _version(raw: bytes) -> object:
-    with contextlib.suppress(ValueError, UnicodeDecodeError, AttributeError):
-        return json.loads(raw.decode("utf-8")).get("version")
-    return None
-
-
-def _same_title(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
-def _holds(entry: Entry, doc: Document, key: str) -> bool:
-    """Whether ``entry``, found at ``doc``'s place, was written on this article.
-
-    The same text, or the same file for a one-article file (an edited article keeps its note),
-    or the same title inside a multi-article file (repair changed the text, not the article).
-    A feed's ``#3`` that now holds another story fails all three.
-    """
-    if not entry.content_hash or entry.content_hash == doc.content_hash:
-        return True
-    if place_file(key) == key:
-        return True
-    return bool(entry.title) and _same_title(entry.title, doc.title)
-
-
-class _NewerVersion(ValueError):
-    """Valid JSON from a newer briefing: not corrupt, just not ours to rewrite."""
-
-
-def _dump(entries: dict[str, Entry]) -> bytes:
-    articles = {key: entry.to_json() for key, entry in sorted(entries.items()) if not entry.empty}
-    data = {"version": VERSION, "articles": articles}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 class Store:
@@ -205,14 +86,14 @@ class Store:
             self.read_only = True
             return {}
         try:
-            entries = _parse(raw)
-        except _NewerVersion:
+            entries = parse_entries(raw)
+        except NewerVersion:
             self._problem("notes were written by a newer briefing; changes will not be saved")
             self.read_only = True
             return {}
         except (ValueError, UnicodeDecodeError):
             return self._recover()
-        if _version(raw) == 1:
+        if file_version(raw) == 1:
             self._migrate(raw, entries)
         return entries
 
@@ -224,8 +105,8 @@ class Store:
                 write_atomic(keep, raw)
             with self._locked():
                 on_disk = self.path.read_bytes()
-                if _version(on_disk) == 1:  # another process may have migrated it meanwhile
-                    write_atomic(self.path, _dump(entries))
+                if file_version(on_disk) == 1:  # another process may have migrated it meanwhile
+                    write_atomic(self.path, dump_entries(entries))
         except (OSError, StoreError) as error:
             self._problem(f"cannot migrate the notes file (kept as it was): {error}")
             self.read_only = True
@@ -242,7 +123,7 @@ class Store:
 
     def _load_backup(self) -> dict[str, Entry]:
         try:
-            return _parse(self.backup.read_bytes())
+            return parse_entries(self.backup.read_bytes())
         except (OSError, ValueError, UnicodeDecodeError):
             return {}
 
@@ -263,7 +144,7 @@ class Store:
         entry there was written on another article."""
         key = article_key(doc)
         found = self._entries.get(key)
-        if found is None or not _holds(found, doc, key):
+        if found is None or not holds(found, doc, key):
             return Entry()
         return found
 
@@ -294,29 +175,7 @@ class Store:
         place holds another article and whose own article is nowhere is set apart under
         :data:`MISSING`, so no note is ever shown on the wrong article and none is dropped.
         """
-        by_key: dict[str, Document] = {}
-        by_hash: dict[str, list[str]] = {}
-        for doc in docs:
-            key = article_key(doc)
-            by_key.setdefault(key, doc)
-            if doc.content_hash:
-                by_hash.setdefault(doc.content_hash, []).append(key)
-        files = {place_file(k) for k in by_key}
-        moves: list[tuple[str, str]] = []
-        taken = {k for k in by_key if k in self._entries}
-        for key in sorted(self._entries):
-            entry = self._entries[key]
-            held = by_key.get(key)
-            if held is not None and _holds(entry, held, key):
-                continue
-            if not self._may_move(key, held, files):
-                continue
-            target = next((k for k in by_hash.get(entry.content_hash, ()) if k not in taken), None)
-            if target is not None:
-                moves.append((key, target))
-                taken.add(target)
-            elif held is not None:  # the place holds another article now
-                moves.append((key, MISSING + key))
+        moves = plan_moves(self._entries, docs)
         if not moves or self.read_only:
             return 0 if not moves else self._apply_moves(moves)
         try:
@@ -326,20 +185,11 @@ class Store:
                 if on_disk is not None:
                     self._entries = on_disk
                 moved = self._apply_moves(moves)
-                write_atomic(self.path, _dump(self._entries))
+                write_atomic(self.path, dump_entries(self._entries))
         except (OSError, StoreError) as error:
             self._problem(f"could not save the notes that followed their articles: {error}")
             return self._apply_moves(moves)
         return moved
-
-    @staticmethod
-    def _may_move(key: str, doc: Document | None, files: set[str]) -> bool:
-        if doc is not None or key.startswith(UNPLACED):
-            return True
-        if key.startswith(MISSING):
-            return False  # already set apart; it comes back only through its own place
-        file = place_file(key)
-        return file in files or not os.path.exists(file)
 
     def _apply_moves(self, moves: list[tuple[str, str]]) -> int:
         moved = 0
@@ -375,7 +225,7 @@ class Store:
             return replace(
                 update(entry),
                 content_hash=doc.content_hash,
-                updated=_now(),
+                updated=now_utc(),
                 title=doc.title,
                 doc_id=doc.id,
             )
@@ -391,12 +241,12 @@ class Store:
             self._put(doc, stamped(self.entry(doc)))
             if on_disk is not None and self.path.exists():
                 write_atomic(self.backup, self.path.read_bytes())
-            write_atomic(self.path, _dump(self._entries))
+            write_atomic(self.path, dump_entries(self._entries))
 
     def _put(self, doc: Document, entry: Entry) -> None:
         key = article_key(doc)
         old = self._entries.get(key)
-        if old is not None and not _holds(old, doc, key) and not old.empty:
+        if old is not None and not holds(old, doc, key) and not old.empty:
             self._apply_moves([(key, MISSING + key)])  # another article's note: set apart
         self._entries[key] = entry
 
@@ -407,8 +257,8 @@ class Store:
         except FileNotFoundError:
             return None
         try:
-            return _parse(raw)
-        except _NewerVersion as error:
+            return parse_entries(raw)
+        except NewerVersion as error:
             self.read_only = True
             self._problem("notes were written by a newer briefing; changes will not be saved")
             raise StoreError(self.problems[-1].message) from error

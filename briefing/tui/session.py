@@ -1,0 +1,84 @@
+"""What the reader knows and the user has done: the corpus so far, briefs, themes, compare marks,
+and the notes store.
+
+Screens read it; the app changes it, on its workers' messages and the screens' requests, and
+then publishes which documents changed. Keeping it apart from the app means a screen never
+needs the app's internals, and a test can set up a session without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from briefing.model import Brief, Document, Theme
+from briefing.store import Store
+from briefing.tui.grouping import SearchIndex
+from briefing.tui.widgets.document_list import Row
+
+
+class Session:
+    MAX_COMPARE = 4
+
+    def __init__(self, store: Store | None = None) -> None:
+        self._store = store
+        self.documents: dict[str, Document] = {}
+        self.briefs: dict[str, Brief] = {}
+        self.themes: dict[str, Theme] = {}
+        self.marked: list[str] = []
+        """Documents chosen for compare, in the order they were marked."""
+        self.loaded = False
+        """The whole folder is in (until then :attr:`documents` holds what was read so far)."""
+        self.search_index = SearchIndex(())
+
+    @property
+    def store(self) -> Store:
+        """The notes store, opened on first use (its file is read once)."""
+        if self._store is None:
+            self._store = Store()
+        return self._store
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({doc.lang for doc in self.documents.values()})
+
+    def arrive(self, docs: Iterable[Document]) -> None:
+        """Documents read so far; the final list replaces them (:meth:`finish_loading`)."""
+        for doc in docs:
+            self.documents.setdefault(doc.id, doc)
+
+    def finish_loading(self, docs: Sequence[Document], themes: Sequence[Theme]) -> None:
+        self.documents = {}
+        self.arrive(docs)
+        self.themes = {theme.id: theme for theme in themes}
+        self.search_index = SearchIndex(self.documents.values())
+        self.loaded = True
+
+    def add_briefs(self, briefs: Iterable[Brief]) -> frozenset[str]:
+        """Store briefs; the ids of their documents."""
+        ids = []
+        for brief in briefs:
+            self.briefs[brief.doc_id] = brief
+            ids.append(brief.doc_id)
+        return frozenset(ids)
+
+    def row(self, doc_id: str) -> Row:
+        """A list row: the document with its read state, note and compare mark."""
+        doc = self.documents[doc_id]
+        entry = self.store.entry(doc)
+        marked = self.marked.index(doc_id) + 1 if doc_id in self.marked else None
+        return Row(doc, entry.read, entry.note, marked)
+
+    def toggle_mark(self, doc_id: str) -> list[str] | None:
+        """Mark or unmark for compare; the ids whose rows change, or None when compare is full
+        (every mark's number may shift when one goes)."""
+        if doc_id in self.marked:
+            self.marked.remove(doc_id)
+        elif len(self.marked) >= self.MAX_COMPARE:
+            return None
+        else:
+            self.marked.append(doc_id)
+        return [doc_id, *self.marked]
+
+    def clear_marks(self) -> list[str]:
+        changed, self.marked = self.marked, []
+        return changed

@@ -1,0 +1,93 @@
+"""The reader's two thread workers: read the folder, then brief it.
+
+They run off the event loop (the UI never waits for a file or a summary) and never touch a
+widget or the session's state: everything they learn goes to the app as a message
+(:mod:`.messages`), posted from the thread with the thread-safe ``App.post_message``. (The
+notes store follows moved articles here, because that reads and may write its file.)
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual.worker import get_current_worker
+
+from briefing.model import Brief, Document, Problem
+from briefing.tui.messages import (
+    BriefsReady,
+    CorpusLoaded,
+    DocumentsArrived,
+    LoadProgressed,
+    SummariesFinished,
+)
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+BRIEF_BATCH_SECONDS = 0.2
+"""How often the summarizer worker hands its briefs over: often enough to see them land,
+rarely enough that a large folder's briefs do not flood the event loop."""
+
+
+def load(app: BriefingApp) -> None:
+    """Read, repair and theme the corpus; never touches widgets."""
+    worker = get_current_worker()
+
+    def progress(done: int, total: int) -> None:
+        app.post_message(LoadProgressed("Reading files", done, total))
+
+    def arrived(docs: Iterable[Document]) -> None:
+        if not worker.is_cancelled:
+            app.post_message(DocumentsArrived(tuple(docs)))
+
+    app.post_message(LoadProgressed("Reading files", 0, 0))
+    loaded = app.pipeline.load(app.corpus_paths, progress, arrived)
+    if worker.is_cancelled:
+        return
+    store = app.session.store
+    known = len(store.problems)
+    moved = store.attach(loaded.documents)  # notes of renamed and moved articles follow them
+    notices = (*loaded.notices, *store.problems[known:])
+    app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
+                                   notices))  # fmt: skip
+
+
+def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:
+    """Brief each document in list order, handing them over in batches as they land."""
+    worker = get_current_worker()
+    problems: list[Problem] = []
+    total = len(docs)
+    batch: list[Brief] = []
+    lock = threading.Lock()
+    last = time.monotonic()
+
+    def hand_over(force: bool = False) -> None:
+        nonlocal last
+        with lock:
+            if not batch or not (force or time.monotonic() - last >= BRIEF_BATCH_SECONDS):
+                return
+            ready = tuple(batch)
+            batch.clear()
+            last = time.monotonic()
+        app.post_message(BriefsReady(ready))
+
+    def on_brief(brief: Brief) -> None:
+        with lock:
+            batch.append(brief)
+        hand_over()
+
+    def progress(done: int, total: int) -> None:
+        hand_over()
+        app.post_message(LoadProgressed("Summarizing", done, total))
+
+    progress(0, total)
+    problems += app.pipeline.summarize_many(
+        docs, progress, lambda: worker.is_cancelled, on_brief
+    )  # the cache, then every core
+    if worker.is_cancelled:
+        return
+    hand_over(force=True)
+    app.post_message(SummariesFinished(tuple(problems)))
