@@ -23,6 +23,7 @@ from briefing.corpus.detect import (
 )
 from briefing.corpus.formats import RawArticle, record_to_article
 from briefing.corpus.limits import Limits, chars_message, cut_text, paragraphs_message
+from briefing.corpus.page_meta import host_of, site_names, strip_site_name
 from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.model import Document
 from briefing.text.dates import parse_date, parse_datetime
@@ -152,6 +153,10 @@ def build_document(
     derived = title is None
     title = title or derive_title(paragraphs)
     src = clean_source(source or (repair(raw.source) if raw.source else None) or cleaned.source)
+    if not derived and (src or raw.url):
+        # "… | The Japan Times" in a JSON export or a feed that names The Japan Times as source
+        host = host_of(raw.url)
+        title = strip_site_name(title, site_names(src, host, parts=False), host)
     return Document(
         id=doc_id,
         path=path,

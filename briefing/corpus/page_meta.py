@@ -127,6 +127,22 @@ def strip_site_name(title: str, names: set[str], host: str | None) -> str:
     return kept if len(kept) >= MIN_HEADLINE else title
 
 
+def site_names(*names: str | None, parts: bool = True) -> set[str]:
+    """The folded forms a site's name takes in titles: each name, each part of a name with a
+    tagline (unless ``parts`` is false: a feed's title ``RSS Tests - RSS 1.0`` is a name and a
+    section, not a name and a tagline), and a host's own label (``dw`` of ``dw.com``)."""
+    found: set[str] = set()
+    for name in names:
+        if name:
+            if parts:
+                found.update(_fold(p) for p in _site_parts(name))
+            found.add(_fold(name))
+            if host_of(f"https://{name}") == name and name.count("."):
+                found.add(_fold(name.split(".")[-2]))
+    found.discard("")
+    return found
+
+
 def _meta(tree: Any, *names: str) -> str | None:
     for name in names:
         for node in tree.iterfind(".//meta"):
@@ -190,14 +206,7 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
                 url = node.get("href")
                 break
     host = host_of(url)
-    names: set[str] = set()
-    for name in (og_site, app, host):
-        if name:
-            names.update(_fold(p) for p in _site_parts(name))
-            names.add(_fold(name))
-    names.discard("")
-    if host:
-        names.add(_fold(host.split(".")[-2] if host.count(".") >= 1 else host))
+    names = site_names(og_site, app, host)
     site = _site_parts(og_site)[0] if og_site and _site_parts(og_site) else host
 
     headline = next(

@@ -224,3 +224,13 @@ def test_a_wire_copy_keeps_neither_attribution_line(tmp_path: Path) -> None:
     doc = _load_one(tmp_path, "copy.txt", "南非悼念前总统德克勒克\n\n" + "\n\n".join(lines))
     assert list(doc.paragraphs) == [lines[0], lines[2], lines[3]]
     assert doc.source == "环球速览"
+
+
+def test_an_export_title_loses_its_sources_name_but_keeps_a_real_part(tmp_path: Path) -> None:
+    rows = [
+        {"title": "能登半島地震、死者168人に - BBCニュース", "source": "BBCニュース", "text": BODY},
+        {"title": "Tokyo rents rise - a record", "source": "BBCニュース", "text": BODY},
+    ]
+    (tmp_path / "export.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    docs = load_corpus([tmp_path]).documents
+    assert [d.title for d in docs] == ["能登半島地震、死者168人に", "Tokyo rents rise - a record"]
