@@ -46,8 +46,8 @@ def cold_seeds(home: str) -> tuple[int, float]:
 
 
 def eval_articles(set_dir: Path) -> None:
+    from briefing.dev.evaluate import read_set, record_document
     from briefing.summarize import summarize
-    from briefing.summarize.evaluate import read_set, record_document
 
     docs = []
     for path in sorted(set_dir.glob("*.jsonl")):

@@ -165,10 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_lazy("briefing.commands.stories", "cmd_stories"))
 
     p = sub.add_parser("eval", help="score briefs against human reference summaries (ROUGE)")
-    from briefing.summarize.evaluate import add_arguments
+    from briefing.dev.evaluate import add_arguments
 
     add_arguments(p)
-    p.set_defaults(func=_lazy("briefing.summarize.evaluate", "eval_main"))
+    p.set_defaults(func=_lazy("briefing.dev.evaluate", "eval_main"))
     return parser
 
 

@@ -70,6 +70,10 @@ class Document:
     paragraphs: tuple[str, ...]
     url: str | None = None
     author: str | None = None
+    published: dt.datetime | None = None
+    """The moment the file says the article was published, with the offset it states
+    (``2025-03-19T00:00:00+09:00``): never converted to UTC, so ``date`` is the publisher's own
+    day. None when the file gives only a date, or none."""
     themes: tuple[ThemeMatch, ...] = ()
     content_hash: str = ""
     """sha1 of title + text: the key of anything computed from the text (briefs, caches)."""

@@ -21,6 +21,10 @@ from typing import Any
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, ThemeMatch
 from briefing.text.dates import iso
 
+FILE_FORMAT = 2
+"""The shape of a file row: 2 added ``published``. A row of any other shape is a miss, read again
+from the file, never a Document built from misplaced fields."""
+
 
 class DecodeError(ValueError):
     """A row that is not what this version wrote: the caller treats it as a miss."""
@@ -55,14 +59,17 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
                 doc.url,
                 doc.author,
                 doc.content_hash,
+                iso(doc.published),
             ]
         )
-    return _dumps({"d": rows, "p": [p.message for p in problems]})
+    return _dumps({"v": FILE_FORMAT, "d": rows, "p": [p.message for p in problems]})
 
 
 def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list[Problem]]:
     """The documents and problems of :func:`encode_file`, under this run's id prefix and path."""
     data = _loads(text)
+    if not isinstance(data, dict) or data.get("v") != FILE_FORMAT:
+        raise DecodeError("a file row of another format")
     try:
         docs = [
             Document(
@@ -77,6 +84,7 @@ def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list
                 url=url,
                 author=author,
                 content_hash=content_hash,
+                published=dt.datetime.fromisoformat(published) if published else None,
             )
             for (
                 suffix,
@@ -89,6 +97,7 @@ def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list
                 url,
                 author,
                 content_hash,
+                published,
             ) in data["d"]
         ]
         problems = [Problem(path, message) for message in data["p"]]

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.corpus.chrome import byline_name, is_chrome, strip_credits
+from briefing.corpus.credits import clean_author
 from briefing.text.scripts import HAN_CHAR as HAN
 
 # "(來源:世界人工智能大會)", "（出典：共同通信）", "(Source : AFP)"
@@ -143,10 +145,18 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
                 if len(para) > 80
                 else para
             )
-        para = re.sub(r"\s{2,}", " ", para).strip()
+        para = re.sub(r"\s{2,}", " ", strip_credits(para)).strip()
         if not para:
             continue
-        if ONWARD_LINK.match(para) or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para)):
+        if len(out.paragraphs) < 3 and (name := byline_name(para)) is not None:
+            out.author = out.author or clean_author(name)  # "By Staff Reporter" names nobody
+            out.removed.append(para)
+            continue
+        if (
+            ONWARD_LINK.match(para)
+            or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para))
+            or is_chrome(para)
+        ):
             out.removed.append(para)
             continue
         for piece in DIGEST_SECTION.split(para):
@@ -166,6 +176,10 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
         out.source = source
         out.removed.extend(paras[i:])
         del paras[i:]
+        # a copy keeps its original's attribution above its own: "（来源：外媒编译）" then
+        # "（来源：环球速览）"; the copier's (the last) names the outlet, both go
+        while len(paras) > 1 and _attribution(paras[-1])[1]:
+            out.removed.append(paras.pop())
         break
 
     # trailing boilerplate: pitches, perks lists, contact lines, from the end back
@@ -188,5 +202,5 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
             out.removed.append(paras.pop())
 
     if len(paras) > 1 and _is_byline(paras[-1]):
-        out.author = paras.pop()
+        out.author = clean_author(paras.pop()) or out.author
     return out

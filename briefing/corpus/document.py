@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from briefing.corpus.clean import clean_paragraphs
+from briefing.corpus.credits import clean_author, clean_source
 from briefing.corpus.detect import (
     SAMPLE_CHARS,
     derive_title,
@@ -22,9 +23,10 @@ from briefing.corpus.detect import (
 )
 from briefing.corpus.formats import RawArticle, record_to_article
 from briefing.corpus.limits import Limits, chars_message, cut_text, paragraphs_message
+from briefing.corpus.page_meta import host_of, site_names, strip_site_name
 from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.model import Document
-from briefing.text.dates import parse_date
+from briefing.text.dates import parse_date, parse_datetime
 from briefing.text.width import display_width
 
 # a language tag from metadata: "en", "en-US", "zh_TW", "fr-FR"
@@ -143,12 +145,18 @@ def build_document(
     if lang == "und":
         lang = detect_language(title or "") if title else "und"
         lang = _normalize_lang(raw.lang) or lang
-    when = parse_date(date) or parse_date(raw.date) or detect_date(paragraphs)
+    stated = date if parse_date(date) else raw.date
+    when = parse_date(stated) or detect_date(paragraphs)
+    published = parse_datetime(stated)
     cleaned = clean_paragraphs(paragraphs, lang)
     paragraphs = cleaned.paragraphs or paragraphs
     derived = title is None
     title = title or derive_title(paragraphs)
-    src = source or (repair(raw.source).strip() if raw.source else None) or cleaned.source
+    src = clean_source(source or (repair(raw.source) if raw.source else None) or cleaned.source)
+    if not derived and (src or raw.url):
+        # "… | The Japan Times" in a JSON export or a feed that names The Japan Times as source
+        host = host_of(raw.url)
+        title = strip_site_name(title, site_names(src, host, parts=False), host)
     return Document(
         id=doc_id,
         path=path,
@@ -159,8 +167,9 @@ def build_document(
         lang=lang,
         paragraphs=tuple(paragraphs),
         url=scrub_surrogates(raw.url) if raw.url else raw.url,
-        author=(repair(raw.author) if raw.author else None) or cleaned.author,
+        author=clean_author(repair(raw.author) if raw.author else None) or cleaned.author,
         content_hash=_hash(title, paragraphs),
+        published=published if published and published.date() == when else None,
     )
 
 

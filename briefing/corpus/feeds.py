@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.corpus.limits import Limits, items_message
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
 from briefing.corpus.read import ReadError
+from briefing.text.dates import parse_date
 
 # the encoding named by a leading XML declaration: <?xml version="1.0" encoding="windows-1252"?>
 XML_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
@@ -30,6 +32,21 @@ def _first_items(text: str, max_items: int) -> tuple[str, int]:
         name = root[1]
         closing = "</channel></rss>" if name.lower() == "rss" else f"</{name}>"
     return head + closing, len(starts)
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The item's date as the feed writes it (``Wed, 19 Mar 2025 00:00:00 +0900``), so its offset
+    is kept: feedparser's ``published_parsed`` is in UTC, which listed an item published at
+    midnight in Tokyo on the day before. feedparser's UTC date only when the text is in a form
+    briefing cannot read."""
+    for key in ("published", "updated", "created"):
+        stated = entry.get(key)
+        if isinstance(stated, str) and parse_date(stated):
+            return stated
+    parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed_time:
+        return None
+    return f"{parsed_time.tm_year:04d}-{parsed_time.tm_mon:02d}-{parsed_time.tm_mday:02d}"
 
 
 def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
@@ -60,12 +77,7 @@ def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
         if not body or not str(body).strip():
             problems.append(f"entry {n}: no text")
             continue
-        parsed_time = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = (
-            f"{parsed_time.tm_year:04d}-{parsed_time.tm_mon:02d}-{parsed_time.tm_mday:02d}"
-            if parsed_time
-            else None
-        )
+        date = _entry_date(entry)
         source = (
             entry.get("source", {}).get("title") if isinstance(entry.get("source"), dict) else None
         )

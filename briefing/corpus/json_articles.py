@@ -8,16 +8,18 @@ and the JSON limits are checked before the parser builds anything.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from briefing.corpus.limits import Limits, check_json, items_message
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
 from briefing.corpus.read import ReadError
 
-TEXT_KEYS = ("text", "body", "content", "article", "maintext", "description", "summary")
+TEXT_KEYS = ("text", "body", "content", "content_html", "content_text", "article", "maintext",
+             "description", "summary")  # fmt: skip
 TITLE_KEYS = ("title", "headline", "name")
-DATE_KEYS = ("date", "published", "published_at", "pubDate", "pubdate", "datetime",
-             "date_publish", "created_at", "time", "timestamp")  # fmt: skip
+DATE_KEYS = ("date", "published", "published_at", "date_published", "pubDate", "pubdate",
+             "datetime", "date_publish", "created_at", "time", "timestamp")  # fmt: skip
 SOURCE_KEYS = ("source", "outlet", "publisher", "site", "sitename", "site_name", "domain")
 URL_KEYS = ("url", "link", "href", "source_url")
 LANG_KEYS = ("lang", "language", "locale")
@@ -99,6 +101,14 @@ def record_to_article(obj: Any, where: str) -> RawArticle | str:
     )
 
 
+def _feed_outlet(feed: dict[str, Any]) -> str | None:
+    """Who publishes a list of items: a JSON Feed names it as its ``author`` (NPR's technology
+    feed: ``{"name": "NPR"}``), other exports as ``source``/``publisher``; its items name none,
+    so without this they had no source at all. The feed's ``title`` ("Technology") is a section,
+    not an outlet, and is not used."""
+    return _as_text(_first(feed, (*SOURCE_KEYS, "author")))
+
+
 def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     check_json(text, limits)
     try:
@@ -109,9 +119,11 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
         ) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise ReadError(parse_failure(err)) from None
+    outlet = None
     if isinstance(data, dict):
         for key in ("articles", "items", "documents", "data", "results"):
             if isinstance(data.get(key), list):
+                outlet = _feed_outlet(data)
                 data = data[key]
                 break
     items = data if isinstance(data, list) else [data]
@@ -124,6 +136,8 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
         if isinstance(result, str):
             problems.append(result)
         else:
+            if outlet and not result.source:
+                result = replace(result, source=outlet)
             articles.append(result)
     if not articles:
         raise ReadError(

@@ -22,6 +22,7 @@ def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any
         "title_derived": doc.title_derived,
         "date": iso(doc.date),
         "date_estimated": doc.date_estimated,
+        "published": iso(doc.published),
         "source": doc.source,
         "lang": doc.lang,
         "themes": list(doc.theme_ids),

@@ -1,76 +1,99 @@
 """Document → Brief: pick 2–3 sentences in reading order, then the key points.
 
-The brief is chosen greedily by the combined score (:mod:`briefing.summarize.rank`), skipping a
-sentence whose terms mostly repeat one already chosen (wire copy often restates its lead a few
-paragraphs down). Length follows the text rather than a fixed count: two sentences when they
-already make a full brief, a third only when the first two are short, because the analyst
-reads a few lines per article and ROUGE on human standfirsts (1–2 sentences) shows a third long
-sentence is mostly padding.
+Sentences are scored by the model learned from real news (:mod:`briefing.summarize.learned`)
+and taken best first, skipping one whose terms mostly repeat a sentence already chosen (wire
+copy often restates its lead a few paragraphs down). Length follows what cross-validation on
+the training sets chose per language: at most ``max_sentences``, and two when they already
+reach ``full_words``, because the human standfirsts are 1–2 sentences and a third long sentence
+is mostly padding.
 """
 
 from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Sequence
 from threading import Lock
+from typing import Any
 
 from briefing.model import Brief, Document
+from briefing.summarize.features import DANGLING, features, sentence_size
 from briefing.summarize.keypoints import key_points
-from briefing.summarize.rank import (
-    SUMY_METHODS,
-    Analysis,
-    Weights,
-    analyse,
-    combined,
-    containment,
-    jaccard,
-)
+from briefing.summarize.learned import Model, model_for
+from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, near_duplicate
+from briefing.summarize.sentences import Sentence
 from briefing.text.scripts import family
 
 METHOD = "briefing"
-"""Our method: sumy LexRank+TextRank centrality with position, title, length and dedupe."""
+"""Our method: the learned scorer over position, title, length, cue and centroid features."""
 LEAD = "lead-3"
 METHODS: tuple[str, ...] = (METHOD, LEAD, *SUMY_METHODS)
 """Every name ``summarize`` accepts: ours, the lead baseline, each plain sumy method."""
 
-# a brief is "full" at about this many words (ja/zh: characters / 2): 2 sentences past it
-BRIEF_WORDS = 45
 _CACHE_SIZE = 256
 _cache: OrderedDict[tuple[str, ...], Brief] = OrderedDict()
 _cache_lock = Lock()
 
 
-def _size(text: str, lang: str) -> float:
-    return len(text) / 2 if family(lang) in ("ja", "zh") else len(text.split())
+def select(
+    sentences: Sequence[Sentence],
+    terms: Sequence[frozenset[Any]],
+    scores: Sequence[float],
+    lang: str,
+    model: Model,
+    title_terms: frozenset[Any] = frozenset(),
+) -> list[int]:
+    """Indices of the brief's sentences, in reading order.
 
-
-def select(analysis: Analysis, scores: list[float], weights: Weights | None = None) -> list[int]:
-    """Indices of the brief's sentences, in reading order."""
-    order = sorted(
-        (i for i, s in enumerate(scores) if s > -math.inf), key=lambda i: (-scores[i], i)
-    )
-    terms = analysis.terms()
+    Greedy: at each step the sentence with the best score plus ``model.coverage`` times the
+    share of the title it adds to what the brief already covers (a brief should say the whole
+    headline, not one half of it twice), skipping near-duplicates of a chosen sentence and
+    openers that lean on a sentence the brief leaves out; stops at the model's length rule.
+    """
+    candidates = [i for i, s in enumerate(scores) if s > -math.inf]
     chosen: list[int] = []
     size = 0.0
-    for i in order:
-        if any(
-            jaccard(terms[i], terms[j]) > 0.5 or containment(terms[i], terms[j]) > 0.7
-            for j in chosen
-        ):
+    leans = DANGLING.get(family(lang))
+    covered: frozenset[Any] = frozenset()
+    bonus = model.coverage if title_terms else 0.0
+    while candidates:
+        if bonus:
+            gain = [len((title_terms & terms[i]) - covered) / len(title_terms) for i in candidates]
+            k = max(
+                range(len(candidates)),
+                key=lambda k: (scores[candidates[k]] + bonus * gain[k], -candidates[k]),
+            )
+        else:
+            k = max(range(len(candidates)), key=lambda k: (scores[candidates[k]], -candidates[k]))
+        i = candidates.pop(k)
+        if any(near_duplicate(terms[i], terms[j], lang) for j in chosen):
+            continue
+        if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
+            # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence
+            # before it, which the brief does not show
             continue
         chosen.append(i)
-        size += _size(analysis.sentences[i].text, analysis.lang)
-        if len(chosen) == 3 or (len(chosen) == 2 and size >= BRIEF_WORDS):
+        covered = covered | (title_terms & terms[i])
+        size += sentence_size(sentences[i].text, lang)
+        if len(chosen) >= model.max_sentences or (len(chosen) >= 2 and size >= model.full_words):
             break
     if len(chosen) < 2:
-        chosen.extend(_fallback(analysis, chosen, 2 - len(chosen)))
+        chosen.extend(_fallback(sentences, lang, chosen, 2 - len(chosen)))
     return sorted(chosen)
 
 
-def _fallback(analysis: Analysis, chosen: list[int], wanted: int) -> list[int]:
+def score_sentences(analysis: Analysis, model: Model) -> list[float]:
+    """The learned score of every sentence of ``analysis`` (−inf: not quotable)."""
+    rows = features(analysis.sentences, analysis.terms(), analysis.title_terms(), analysis.lang)
+    return model.score(rows)
+
+
+def _fallback(
+    sentences: Sequence[Sentence], lang: str, chosen: list[int], wanted: int
+) -> list[int]:
     """No complete sentence left (bullet lists, captions only): take the longest fragments."""
-    rest = [i for i, s in enumerate(analysis.sentences) if i not in chosen]
-    rest.sort(key=lambda i: (-min(_size(analysis.sentences[i].text, analysis.lang), 40), i))
+    rest = [i for i in range(len(sentences)) if i not in chosen]
+    rest.sort(key=lambda i: (-min(sentence_size(sentences[i].text, lang), 40), i))
     return rest[:wanted]
 
 
@@ -123,7 +146,10 @@ def _summarize(doc: Document, method: str) -> Brief:
     if method != METHOD:
         chosen = _baseline(analysis, method)
         return Brief(doc.id, tuple(analysis.sentences[i].text for i in chosen), (), method)
-    scores = combined(analysis)
-    chosen = select(analysis, scores)
+    model = model_for(analysis.lang)
+    scores = score_sentences(analysis, model)
+    chosen = select(
+        analysis.sentences, analysis.terms(), scores, analysis.lang, model, analysis.title_terms()
+    )
     points = key_points(analysis, scores, chosen)
     return Brief(doc.id, tuple(analysis.sentences[i].text for i in chosen), points, method)

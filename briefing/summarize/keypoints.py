@@ -8,11 +8,13 @@ trailing subordinate clauses ("…, a-t-il déclaré lors de la conférence…")
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from briefing.model import KeyPoint
-from briefing.summarize.rank import Analysis, containment, jaccard
+from briefing.summarize.rank import Analysis, containment, near_duplicate
 from briefing.text.scripts import family, fold
 
 MIN_POINTS = 3
@@ -23,8 +25,15 @@ LINE_CJK = 55
 # where a sentence may be cut into clauses: comma/semicolon/colon/dash in any script
 CLAUSE_LATIN = re.compile(r"(?<=[,;:])\s+|\s+[–—]\s+|\s+-\s+")
 CLAUSE_CJK = re.compile(r"(?<=[，；：、,;:])")
-# a Japanese topic clause: "李首相は、", "中国政府も、"
-TOPIC_JA = re.compile(r"[はがも]、$")
+# where a Chinese sentence may be cut: after a clause comma, semicolon or colon, never at 、
+CLAUSE_ZH = re.compile(r"(?<=[，；：,;:])")
+# an opening subordinate or adverbial clause: cutting after it keeps no main clause
+SUBORDINATE = re.compile(
+    r"^[\"«“]?\s?(?:[A-ZÀ-Ý]\w+ant\b|Pour |Si |S'|Alors qu|Bien qu|Afin |Après |Avant |"
+    r"Lorsqu|Quand |Tandis |Comme |Dans le cadre|Selon |D'après |En (?:effet|outre)|"
+    r"While |Although |Though |As |After |Before |When |If |Because |Since |Despite |"
+    r"Following |According to |In order |Once |Unless |Until |With |Having )"
+)
 # trailing punctuation a trimmed clause should not end on
 TRAILING = re.compile(r"[\s,;:，；：、–—-]+$")
 
@@ -33,50 +42,49 @@ def line_limit(lang: str) -> int:
     return LINE_CJK if family(lang) in ("ja", "zh") else LINE_LATIN
 
 
-def _too_close(terms: frozenset[str], others: Sequence[frozenset[str]]) -> bool:
-    return any(
-        jaccard(terms, o) > 0.5 or containment(terms, o) > 0.7 or containment(o, terms) > 0.8
-        for o in others
-    )
+def _too_close(terms: frozenset[Any], others: Sequence[frozenset[Any]], lang: str) -> bool:
+    """A point that says again what the brief (or an earlier point) says, in either direction."""
+    return any(near_duplicate(terms, o, lang) or containment(o, terms) > 0.6 for o in others)
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with ``…`` on each side where text was cut, so a reader (and the
+    verbatim test) sees exactly what the article says and where words are missing."""
+    piece = TRAILING.sub("", text[start:end].strip()) if end < len(text) else text[start:end]
+    piece = piece.strip()
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
 
 
 def trim(text: str, lang: str) -> str:
     """The sentence cut to one line at a clause boundary (the whole text if it fits).
 
-    The kept clauses are the ones that carry the statement: in English, French and Chinese the
-    subject and verb come first, so the longest run of opening clauses that fits; in Japanese
-    the verb comes last, so the topic (``李首相は、``) plus the longest run of closing clauses.
-    When even that does not fit, the whole sentence stays: a long line beats a cut mid-phrase.
+    Only an opening run of clauses is kept, and only where that keeps the statement: in
+    English, French and Chinese the subject and verb come first. Japanese puts the verb last,
+    and keeping the topic plus the closing clauses spliced two pieces of the sentence into a
+    claim it does not make (a quote losing its subject), so a long Japanese sentence stays
+    whole; so does a sentence that opens with a subordinate clause (``Reconnaissant que…``,
+    ``Pour y parvenir, il…``) or whose cut would end on a colon (the list is the news).
+    Chinese is never cut at an enumeration comma (、), which separates items of one list.
     """
     limit = line_limit(lang)
     if len(text) <= limit:
         return text
     fam = family(lang)
-    cjk = fam in ("ja", "zh")
-    clauses = [c for c in (CLAUSE_CJK if cjk else CLAUSE_LATIN).split(text) if c.strip()]
-    if len(clauses) < 2:
-        return text
-    sep = "" if cjk else " "
     if fam == "ja":
-        topic = clauses[0] if TOPIC_JA.search(clauses[0]) else ""
-        rest = clauses[1:] if topic else clauses
-        best = ""
-        for i in range(1, len(rest)):
-            candidate = topic + "".join(rest[i:])
-            if len(candidate) <= limit:
-                best = candidate
-                break
-        return best or text
-    best = ""
-    for j in range(1, len(clauses)):
-        candidate = sep.join(clauses[:j])
-        if len(candidate) > limit:
+        return text
+    cjk = fam == "zh"
+    if not cjk and SUBORDINATE.match(text):
+        return text
+    best = 0
+    for m in (CLAUSE_ZH if cjk else CLAUSE_LATIN).finditer(text):
+        if m.start() > limit:
             break
-        best = candidate
-    if not best or len(best) < limit // 3:
+        if text[: m.start()].rstrip().endswith((":", "：")):
+            continue
+        best = m.start()
+    if best < limit // 3:
         return text  # only a stub fits: "Li a déclaré que…" tells nothing
-    best = TRAILING.sub("", best.strip())
-    return best + "…"
+    return excerpt(text, 0, best)
 
 
 def key_points(
@@ -92,33 +100,42 @@ def key_points(
     )
     points: list[KeyPoint] = []
     for i in order:
-        if _too_close(terms[i], taken):
+        if _too_close(terms[i], taken, analysis.lang):
             continue
         taken.append(terms[i])
         points.append(KeyPoint(trim(sents[i].text, analysis.lang), sents[i].paragraph))
         if len(points) == MAX_POINTS:
             break
     if len(points) < MIN_POINTS:
-        points.extend(_clause_points(analysis, points, MIN_POINTS - len(points)))
+        points.extend(_clause_points(analysis, points, MIN_POINTS - len(points), brief))
     return tuple(points)
 
 
-def _clause_points(analysis: Analysis, have: list[KeyPoint], wanted: int) -> list[KeyPoint]:
-    """For a one- or two-sentence article: its clauses, so the reader still gets a list.
-
-    These may restate part of the brief; for an article that short there is nothing else.
+def _clause_points(
+    analysis: Analysis, have: list[KeyPoint], wanted: int, brief: Sequence[int]
+) -> list[KeyPoint]:
+    """For a short article: the clauses of its other sentences, so the reader still gets a
+    list. Never a piece of a brief sentence or of a point already listed (a reader saw the
+    brief's own sentence again as a key point); an article too short for that gets fewer
+    points. Each is an excerpt of its sentence, ``…`` marking the cut ends.
     """
     cjk = family(analysis.lang) in ("ja", "zh")
     seen = {fold(p.text) for p in have}
     out: list[KeyPoint] = []
-    for s in analysis.sentences:
-        pieces = (CLAUSE_CJK if cjk else CLAUSE_LATIN).split(s.text)
-        for piece in pieces:
-            piece = TRAILING.sub("", piece.strip())
-            if len(piece) < (6 if cjk else 20) or fold(piece) in seen:
+    pattern = CLAUSE_ZH if cjk else CLAUSE_LATIN
+    taken = {p.text.strip("…") for p in have}
+    for n, s in enumerate(analysis.sentences):
+        text = s.text
+        if n in brief or any(t in text for t in taken):
+            continue
+        cuts = [0, *(m.end() for m in pattern.finditer(text)), len(text)]
+        for start, end in itertools.pairwise(cuts):
+            piece = excerpt(text, start, end)
+            body = piece.strip("…")
+            if len(body) < (6 if cjk else 20) or fold(body) in seen:
                 continue
-            seen.add(fold(piece))
-            out.append(KeyPoint(trim(piece, analysis.lang), s.paragraph))
+            seen.add(fold(body))
+            out.append(KeyPoint(piece, s.paragraph))
             if len(out) == wanted:
                 return out
     return out

@@ -1,23 +1,19 @@
-"""Sentence scores: sumy's rankers, plus the position, title and length signals news needs.
+"""sumy's rankers as baselines, and the per-document analysis every brief starts from.
 
-sumy does the ranking (we do not write a ranker); this module feeds it our own offline tokenizer
-and reads every sentence's rating instead of only the top N. The trick is sumy's public
-``sentences_count`` argument: it may be a callable that receives all ``SentenceInfo`` records
-sorted by rating, so passing one that keeps them gives the full ranking from any summarizer
-without touching its internals.
-
-Plain sumy loses to lead-3 on news because news is written lead-first and because its rankers
-favour long, central sentences (captions and quotes included). So the combined score adds:
-position (earlier is better, smoothly), overlap with the title (the editor's own summary), and a
-length prior (very short and very long sentences read badly in a brief). Ratings are turned into
-percentile ranks first, because the methods' raw scales have nothing in common.
+:class:`Analysis` holds one document's sentences and, computed once, each sentence's terms
+(content-word stems, or character pairs for ja/zh) without sumy, which the learned brief
+(:mod:`briefing.summarize.brief`) uses. sumy's document is built only when a sumy method is
+asked for (``briefing eval`` baselines): its rankers read every sentence's rating through
+sumy's public ``sentences_count`` argument, which may be a callable receiving all
+``SentenceInfo`` records sorted by rating, so passing one that keeps them gives the full
+ranking from any summarizer without touching its internals.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,7 +22,7 @@ from typing import Any
 
 from briefing.summarize.sentences import Sentence, iter_sentences, split_sentences
 from briefing.text.scripts import family, fold
-from briefing.text.words import stemmer, sumy_language, words
+from briefing.text.words import latin_words, stemmer, sumy_language, words
 
 # sumy summarizers usable as plain baselines and as centrality signals (Edmundson needs
 # hand-made cue words per language and Random is noise, so neither is offered)
@@ -113,11 +109,14 @@ class Analysis:
                 # character pairs: segmenters cut the same name differently in two sentences
                 self._terms = [char_pairs(s.text) for s in self.sentences]
             else:
-                self._terms = [self._content(s.words) for s in self.document.sentences]
+                # no sumy here: the learned brief must not pay for building its document
+                self._terms = [self._content(latin_terms(s.text)) for s in self.sentences]
         return self._terms
 
-    def title_terms(self) -> frozenset[str]:
-        return self._content([fold(w) for w in words(self.title, self.lang)])
+    def title_terms(self) -> frozenset[Any]:
+        if family(self.lang) in ("ja", "zh"):
+            return char_pairs(self.title)
+        return self._content(latin_terms(self.title))
 
     def _content(self, ws: Sequence[str]) -> frozenset[str]:
         stops = stop_words(self.lang)
@@ -208,46 +207,16 @@ def containment(a: frozenset[Any], b: frozenset[Any]) -> float:
     return len(a & b) / len(a)
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """How much each signal counts in the combined score.
-
-    Chosen on the eval sets with both halves checked separately (differences under ~0.5 ROUGE-2
-    were noise there, so only signals that helped on both halves were kept). Centrality counts
-    little: on lead-first news, sumy's own ranking loses to position (see ``briefing eval``),
-    and it mostly breaks ties between sentences of equal position.
-    """
-
-    centrality: tuple[str, ...] = ("lexrank", "textrank")
-    central: float = 0.3
-    position: float = 1.0
-    title: float = 2.0
-    length: float = 0.5
-    facts: float = 0.3
-    """Numbers, dates and names: what an analyst needs (who, when, how many)."""
-    dangling: float = 0.3
-    """Penalty for an opening pronoun or connective: "He said…" names nobody out of context."""
+def near_duplicate(a: frozenset[Any], b: frozenset[Any], lang: str) -> bool:
+    """Two sentences saying mostly the same thing. Character pairs (ja/zh) are shared by
+    sentences that are not duplicates far more than stems are, but a restated lead in Japanese
+    shares half its pairs with the lead (seed 000), so the CJK bar is lower than the Latin one
+    on containment and on overlap."""
+    if family(lang) in ("ja", "zh"):
+        return jaccard(a, b) > 0.35 or containment(a, b) > 0.5 or containment(b, a) > 0.6
+    return jaccard(a, b) > 0.5 or containment(a, b) > 0.7
 
 
-# a number or a CJK numeral with a counter: "1,000", "30.2%", "三人", "21日"
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万億]+[人日月年件%％]")
-# a name: a capitalised word not opening the sentence, or a katakana run (Japanese names)
-NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w'’-]+|[\u30a1-\u30fa\u30fc]{3,}")
-# an opener that leans on the previous sentence (a pronoun or connective)
-DANGLING = {
-    "en": re.compile(
-        r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|However|Also|"
-        r"Meanwhile|So|Then)\b"
-    ),
-    "fr": re.compile(
-        r"^(?:Il|Elle|Ils|Elles|Ce|Cette|Ces|Cela|Ça|Mais|Et|Or|Pourtant|Cependant|Aussi|Puis|"
-        r"Lui|Leur|Son|Sa|Ses)\b"
-    ),
-    "ja": re.compile(
-        r"^(?:しかし|また|一方|これ|それ|この|その|同|さらに|だが|ただ|なお|そして|彼)"
-    ),
-    "zh": re.compile(r"^(?:但|而|他|她|它|这|這|此|此外|同时|同時|然而|因此|另外)"),
-}
 # a CJK character or a Latin/digit run: the unit of title overlap for ja/zh, where word
 # segmenters split names badly (李/強首/相) but character pairs still match
 CJK_UNIT = re.compile(
@@ -255,71 +224,11 @@ CJK_UNIT = re.compile(
 )
 
 
+def latin_terms(text: str) -> list[str]:
+    """Words of Latin-script text, case- and width-folded (no Han folding needed)."""
+    return [unicodedata.normalize("NFKC", w).casefold() for w in latin_words(text)]
+
+
 def char_pairs(text: str) -> frozenset[tuple[str, str]]:
     units = CJK_UNIT.findall(fold(text))
     return frozenset(itertools.pairwise(units))
-
-
-def facts(text: str) -> float:
-    """0…1: how many numbers and names the sentence carries (4 or more count as full)."""
-    return min(1.0, (len(NUMBER.findall(text)) + len(NAME.findall(text))) / 4)
-
-
-def length_prior(text: str, lang: str) -> float:
-    """1 for a sentence of ordinary news length, falling off for very short or very long ones.
-
-    Measured in words for spaced languages and in characters/2 for ja/zh (about one word per
-    two characters), so one curve serves all.
-    """
-    n = len(text) / 2 if family(lang) in ("ja", "zh") else len(text.split())
-    if n < 8:
-        return n / 8
-    if n > 40:
-        return max(0.0, 1.0 - (n - 40) / 40)
-    return 1.0
-
-
-def _title_overlap(analysis: Analysis) -> list[float]:
-    """Share of the title found in each sentence (character pairs for ja/zh, stems otherwise)."""
-    if not analysis.title:
-        return [0.0] * len(analysis.sentences)
-    if family(analysis.lang) in ("ja", "zh"):
-        title = char_pairs(analysis.title)
-        if not title:
-            return [0.0] * len(analysis.sentences)
-        return [len(title & char_pairs(s.text)) / len(title) for s in analysis.sentences]
-    title_terms = analysis.title_terms()
-    return [containment(title_terms, t) for t in analysis.terms()]
-
-
-def combined(analysis: Analysis, weights: Weights | None = None) -> list[float]:
-    """Score every sentence; incomplete ones (captions, headings, credits) get −inf."""
-    weights = weights or Weights()
-    sents = analysis.sentences
-    if not sents:
-        return []
-    central = [0.0] * len(sents)
-    for method in weights.centrality:
-        for i, r in enumerate(analysis.ratings(method)):
-            central[i] += r / len(weights.centrality)
-    title = _title_overlap(analysis)
-    dangling = DANGLING.get(family(analysis.lang))
-    scores: list[float] = []
-    rank = 0
-    for i, s in enumerate(sents):
-        if not s.complete:
-            scores.append(-math.inf)
-            continue
-        position = 1.0 / math.sqrt(1.0 + rank)  # among quotable sentences: captions don't count
-        rank += 1
-        score = (
-            weights.central * central[i]
-            + weights.position * position
-            + weights.title * title[i]
-            + weights.length * length_prior(s.text, analysis.lang)
-            + weights.facts * facts(s.text)
-        )
-        if dangling is not None and dangling.match(s.text):
-            score -= weights.dangling
-        scores.append(score)
-    return scores

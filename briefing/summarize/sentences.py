@@ -24,9 +24,8 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
+from briefing.summarize.latin import split_latin
 from briefing.text.scripts import family
 
 # sentence terminators in CJK text (full and half width)
@@ -51,6 +50,8 @@ DIGEST_HEAD = re.compile(
 # citation markers of digests: [1], [2][3], [1, 2] (with the spaces before, taken from the start
 # of their run, so a long run of spaces is not rescanned at each of its positions)
 CITATION = re.compile(r"(?<!\s)\s*+\[\d+(?:\s*[,–-]\s*\d+)*\]")
+# the citation markers a digest bullet ends on, and the full stop after them
+TRAILING_CITATIONS = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+\s*\.?\s*$")
 # spaces before punctuation that closes a clause: "word ." → "word." (a run taken whole)
 SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?])(?=\s|$)")
 # two or more spaces
@@ -61,6 +62,7 @@ LATIN_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 CJK_END = re.compile(r"[。！？!?．.][」』）)”’】]*\s*$")
 # lines that are never article sentences: credits, bylines, sources, contact and subscribe text
 BOILERPLATE = re.compile(
+    r"^par [\w'’ .-]{2,40}\((?:en|in) [^)]{2,20}\)\s*$|"  # embed credit: par euronews (en …)
     r"https?://|www\.|(?<=\S)@\S{1,255}?\.\w|©|copyright|all rights reserved|reference\(s\)|"
     r"^\W*(?:photo|image|video|credit|source|read more|related|follow us|subscribe|click)\b|"
     r"^\W*(?:by|par)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,|]?\s*$|"
@@ -71,9 +73,16 @@ BOILERPLATE = re.compile(
 # a photo caption's pointer to the picture: "Merson (centre)", "ウィルダース氏（写真中央）"
 CAPTION = re.compile(
     r"[(（]\s*(?:pictured|picture|photo|left|right|centre|center|above|below|top|bottom|inset|"
-    r"file photo|illustration|à gauche|à droite|au centre|写真[^)）]{0,6}|图|圖)\s*[)）]",
+    r"file photo|illustration|à gauche|à droite|au centre|写真[^)）]{0,6}|图|圖)\s*[)）]|"
+    # Japanese captions: "（左）", "（右から2人目）", "写真は…", "（…撮影）", "撮影：…"
+    r"[(（](?:左|右|中央|手前|奥)[^)）]{0,8}[)）]|^写真[は:：]|[(（][^)）]{0,24}撮影[)）]|"
+    r"撮影\s*[:：=]",
     re.IGNORECASE,
 )
+# how a Japanese caption ends when it does take a full stop: on the person or scene pictured
+# ("…授けるオバマ氏。", "…アティさん。", "…もみあいが。"), which a sentence of news never does
+# when it opens a paragraph that goes on
+CAPTION_END_JA = re.compile(r"(?:氏|さん|たち|様子|人々|一家|光景|が)。$")
 # a teaser cut short by its page: "…为根本遵循, ..." or "… de la …"
 TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # a sentence entirely in brackets: "(Avec entrée de Xinhua)", "（英語記事 …）"
@@ -100,16 +109,6 @@ class Sentence:
     """Position in the document, counting every sentence (complete or not)."""
     complete: bool
     """Ends like a sentence, long enough, and not a credit/byline: fit to quote in a brief."""
-
-
-@cache
-def _pysbd(lang: str) -> Any:
-    import pysbd
-
-    try:
-        return pysbd.Segmenter(language=lang, clean=False)
-    except ValueError:
-        return pysbd.Segmenter(language="en", clean=False)
 
 
 def _split_cjk(text: str, lang: str) -> Iterator[str]:
@@ -165,20 +164,13 @@ def _scan_cjk(line: str) -> list[str]:
 
 
 def _split_latin(text: str, lang: str) -> Iterator[str]:
-    """pysbd's sentences, a chunk of at most LONG_PARAGRAPH-ish characters at a time, handed out
-    as each chunk is split (a caller that stops early leaves the rest unsplit)."""
-    fam = family(lang)
-    seg = _pysbd(fam if fam in ("en", "fr", "de", "es", "it", "ru", "nl", "da") else "en")
+    """Rule-based sentences (:mod:`briefing.summarize.latin`), a chunk of at most
+    LONG_PARAGRAPH-ish characters at a time, handed out as each chunk is split."""
     chunks = [text]
     if len(text) > LONG_PARAGRAPH:
         chunks = _cut_long(text)
     for chunk in chunks:
-        # seg.processor(...).process() is what seg.segment() returns before it re-finds every
-        # sentence in the text with a freshly compiled regex (char spans we don't use): that
-        # search was a third of the summarizer's time
-        for s in seg.processor(chunk).process():
-            if s := s.strip():
-                yield s
+        yield from split_latin(chunk, lang)
 
 
 def _cut_long(text: str) -> list[str]:
@@ -220,7 +212,7 @@ def _digest_pieces(paragraph: str) -> list[str] | None:
     for piece in DIGEST_SPLIT.split(paragraph):
         piece = DIGEST_HEAD.sub("", piece.strip())
         piece = DIGEST_HEAD.sub("", piece)  # "Group 1 - Core Points - …"
-        piece = clean(piece)
+        piece = TRAILING_CITATIONS.sub("", piece)
         if piece:
             out.append(piece)
     return out
@@ -264,12 +256,18 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
         else:
             texts = _split_cjk(paragraph, lang) if cjk else _split_latin(paragraph, lang)
             bullets = False
+        first = True
         for raw in texts:
             for piece in cut_run(raw):
-                text = clean(piece)
+                # every sentence is the text's own slice, so a brief quotes it verbatim; a
+                # digest bullet only loses the citation markers it ends on (``… [1][2].``)
+                text = TRAILING_CITATIONS.sub("", piece) if bullets else piece.strip()
                 if not text:
                     continue
                 complete = is_complete(text, lang)
+                if first and complete and family(lang) == "ja" and CAPTION_END_JA.search(text):
+                    complete = len(text) == len(paragraph.strip())  # the paragraph's only one
+                first = False
                 if bullets and not complete and not BOILERPLATE.search(text):
                     # a digest bullet has no full stop but is a whole statement
                     complete = len(text.split()) >= 6

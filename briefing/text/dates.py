@@ -26,6 +26,8 @@ MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # "2025年7月26日", "2025 年 7 月 26 日"
 CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# an ISO 8601 moment, with or without an offset: "2025-03-19T00:00:00+09:00", "2025-03-19 08:00Z"
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 # "2025-07-26", "2025/07/26", "2025.07.26" (not inside a longer number)
 NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
 # "26 juillet 2025", "1er août 2025", "26 July 2025"
@@ -69,8 +71,39 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     return sorted(found, key=lambda f: f[0])
 
 
+def parse_datetime(value: object) -> dt.datetime | None:
+    """The moment a metadata field states, in the offset it states it in, or None.
+
+    ``2025-03-19T00:00:00+09:00`` and ``Wed, 19 Mar 2025 00:00:00 +0900`` stay at +09:00, never
+    turned into UTC: the publisher's own day is the one a reader expects (converted, that item
+    is listed on the 18th). A stamp without an offset stays naive; a bare date is not a moment.
+    """
+    if isinstance(value, dt.datetime):
+        return value
+    if value is None or isinstance(value, dt.date):
+        return None
+    text = str(value).strip()
+    if not text or len(text) > 64:
+        return None
+    if ISO_MOMENT.match(text):
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if 1900 <= moment.year <= 2100 else None
+
+
 def parse_date(value: object) -> dt.date | None:
-    """A date from metadata: ISO strings, RFC 2822 (feeds), or any form :func:`find_dates` knows."""
+    """A date from metadata: ISO strings, RFC 2822 (feeds), or any form :func:`find_dates` knows.
+
+    A moment with an offset gives its date at that offset (the publisher's day, not UTC's).
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -84,11 +117,7 @@ def parse_date(value: object) -> dt.date | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
+    if moment := parse_datetime(text):
+        return moment.date()
     dates = find_dates(text)
     return dates[0][2] if dates else None

@@ -178,7 +178,9 @@ class BriefingApp(App[None]):
         if not self._corpus_complete:
             return  # the load failed: the list holds what was read, not worth a summary run
         docs = self.session.documents
-        self.summarize_all(tuple(docs[i] for i in message.order if i in docs))
+        todo = tuple(docs[i] for i in message.order if i in docs)
+        self.progress_changed.publish(("Summarizing", 0, len(todo)))  # before the worker starts
+        self.summarize_all(todo)
 
     def on_briefs_ready(self, message: BriefsReady) -> None:
         self.briefs_arrived.publish(self.session.add_briefs(message.briefs))

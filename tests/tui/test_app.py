@@ -34,12 +34,12 @@ async def test_first_screen_appears_before_the_briefs(store_path: Path) -> None:
     gate = threading.Event()
     app = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(DOCS, gate=gate))
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
+        progress = app.library.query_one(LoadProgress)
+        for _ in range(500):  # the list, then the summarizer's first progress (a message later)
             await pilot.pause(0.01)
-            if shown(app):
+            if shown(app) and "Summarizing" in text_of(progress.query_one("#stage", Static)):
                 break
         assert len(shown(app)) == len(DOCS)
-        progress = app.library.query_one(LoadProgress)
         assert not progress.has_class("-finished")
         assert "Summarizing" in text_of(progress.query_one("#stage", Static))
         assert "Summarizing…" in text_of(app.library.query_one("#bv-brief", Static))

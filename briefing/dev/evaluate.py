@@ -1,5 +1,7 @@
 """``briefing eval``: ROUGE of our briefs against human references, next to the baselines.
 
+A developer command (the ``[eval]`` extra brings rouge-score); ``--set`` names the set.
+
 Every article goes through the same loader and summarizer a user gets, and every method is
 scored in the same run on the same sentences, so the table compares like with like. ROUGE
 settings follow ``shared/eval/README.md`` so figures are comparable with the published
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -23,41 +24,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.dev.rouge import ROUGE_TYPES, scorer
 from briefing.model import Document
-from briefing.summarize.brief import LEAD, METHOD, METHODS, summarize
-from briefing.text.scripts import family
+from briefing.summarize.brief import METHOD, METHODS, summarize
 
 Progress = Callable[[str, int, int], None]
 """``progress(label, done, total)``, called after each article."""
 
-# a CJK character (Han, kana, full-width letters) is one ROUGE token; so is a Latin/digit run
-CJK_TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+"
-)
-# a French ROUGE token: a run of Unicode word characters
-WORD_TOKEN = re.compile(r"\w+")
-ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
-
-
-class _RegexTokenizer:
-    """The ``tokenize`` object rouge-score accepts in place of its ASCII-only default."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-
-    def tokenize(self, text: str) -> list[str]:
-        return self.pattern.findall(text.lower())
-
-
-def _scorer(lang: str) -> Any:
-    from rouge_score import rouge_scorer
-
-    fam = family(lang)
-    if fam in ("ja", "zh"):
-        return rouge_scorer.RougeScorer(ROUGE_TYPES, tokenizer=_RegexTokenizer(CJK_TOKEN))
-    if fam == "en":
-        return rouge_scorer.RougeScorer(ROUGE_TYPES, use_stemmer=True)
-    return rouge_scorer.RougeScorer(ROUGE_TYPES, tokenizer=_RegexTokenizer(WORD_TOKEN))
+RAW_LEAD = "lead-3 raw"
+"""Lead-3 as the literature computes it: the first three sentences of the set's text as given
+(a caption included where the text opens with one), before any of our cleaning."""
 
 
 @dataclass
@@ -70,6 +46,8 @@ class MethodScore:
     rougeL: float
     sentences: float
     """Mean brief length in sentences: ROUGE F1 moves with length, so show it."""
+    vs_lead: tuple[float, float, float] | None = None
+    """Mean R-2 minus lead-3's (as given), with its paired bootstrap 95 % interval."""
 
 
 @dataclass
@@ -87,11 +65,6 @@ class EvalReport:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def default_set_dir() -> Path:
-    """``shared/eval`` beside the repository (CI clones it at ``../shared``)."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 
 def record_document(record: dict[str, Any], path: str, index: int) -> Document:
@@ -126,26 +99,57 @@ def read_set(path: Path) -> list[dict[str, Any]]:
     return out
 
 
-def run_eval(
-    set_dir: Path, methods: Sequence[str] | None = None, progress: Progress | None = None
-) -> EvalReport:
-    """Score each method's briefs on every ``*.jsonl`` set in ``set_dir``.
+def set_files(path: Path) -> list[Path]:
+    """The sets named by ``--set``: one ``.jsonl`` file, or every ``*.jsonl`` of a folder."""
+    if path.is_file():
+        return [path]
+    return sorted(path.glob("*.jsonl"))
 
-    Lead-3 and every plain sumy method run by default beside ours, so a claim that our method
-    wins is always checked against baselines computed on the same sentences in the same run.
+
+def bootstrap(
+    diffs: Sequence[float], resamples: int = 2000, seed: int = 20240613
+) -> tuple[float, float]:
+    """Paired bootstrap: the 95 % percentile interval of the mean of per-article differences
+    (articles resampled with replacement; a fixed seed, so the interval is reproducible)."""
+    import random
+
+    if not diffs:
+        return (0.0, 0.0)
+    rng = random.Random(seed)
+    n = len(diffs)
+    means = sorted(sum(diffs[rng.randrange(n)] for _ in range(n)) / n for _ in range(resamples))
+    return means[int(0.025 * resamples)], means[int(0.975 * resamples) - 1]
+
+
+def raw_lead(record: dict[str, Any], lang: str) -> str:
+    """Lead-3 on the record's text as given: the first three sentences of its lines."""
+    from briefing.summarize.sentences import split_sentences
+
+    lines = [p for p in str(record.get("text", "")).splitlines() if p.strip()]
+    return "\n".join(s.text for s in split_sentences(lines, lang)[:3])
+
+
+def run_eval(
+    set_path: Path, methods: Sequence[str] | None = None, progress: Progress | None = None
+) -> EvalReport:
+    """Score each method's briefs on a set file or every ``*.jsonl`` set of a folder.
+
+    Lead-3 on the text as given, lead-3 on our cleaned text and every plain sumy method run by
+    default beside ours, so a claim that our method wins is always checked against baselines
+    computed in the same run. Scores are rouge-score's own, with the sets' settings.
     """
-    chosen = list(methods) if methods else list(METHODS)
-    unknown = [m for m in chosen if m not in METHODS]
+    chosen = list(methods) if methods else [METHOD, RAW_LEAD, *METHODS[1:]]
+    unknown = [m for m in chosen if m not in METHODS and m != RAW_LEAD]
     if unknown:
         raise ValueError(f"unknown method {unknown[0]!r}; choose from {', '.join(METHODS)}")
-    report = EvalReport(str(set_dir))
-    for path in sorted(set_dir.glob("*.jsonl")):
+    report = EvalReport(str(set_path))
+    for path in set_files(set_path):
         records = read_set(path)
         if not records:
             continue
         lang = str(records[0].get("lang") or path.stem)
-        scorer = _scorer(lang)
-        totals = {m: [0.0, 0.0, 0.0, 0.0] for m in chosen}
+        rouge = scorer(lang)
+        per: dict[str, list[tuple[float, ...]]] = {m: [] for m in chosen}
         started = time.perf_counter()
         for n, record in enumerate(records, 1):
             try:
@@ -155,36 +159,43 @@ def run_eval(
                 doc = None
             reference = str(record.get("summary", ""))
             for method in chosen:
-                brief_text = "\n".join(summarize(doc, method).sentences) if doc else ""
-                score = scorer.score(reference, brief_text)
-                acc = totals[method]
-                for k, rouge in enumerate(ROUGE_TYPES):
-                    acc[k] += score[rouge].fmeasure
-                acc[3] += brief_text.count("\n") + 1 if brief_text else 0
+                if method == RAW_LEAD:
+                    brief_text = raw_lead(record, doc.lang if doc else lang)
+                else:
+                    brief_text = "\n".join(summarize(doc, method).sentences) if doc else ""
+                score = rouge.score(reference, brief_text)
+                count = brief_text.count("\n") + 1 if brief_text else 0
+                per[method].append((*(score[t].fmeasure for t in ROUGE_TYPES), count))
             if progress:
                 progress(lang, n, len(records))
         lang_report = LanguageReport(lang, len(records), seconds=time.perf_counter() - started)
         for method in chosen:
-            r1, r2, rl, ns = (v / len(records) for v in totals[method])
-            lang_report.scores.append(MethodScore(method, 100 * r1, 100 * r2, 100 * rl, ns))
+            rows = per[method]
+            r1, r2, rl, ns = (sum(r[k] for r in rows) / len(rows) for k in range(4))
+            vs = None
+            if method == METHOD and RAW_LEAD in per:
+                diffs = [a[1] - b[1] for a, b in zip(rows, per[RAW_LEAD], strict=True)]
+                lo, hi = bootstrap(diffs)
+                vs = (100 * sum(diffs) / len(diffs), 100 * lo, 100 * hi)
+            lang_report.scores.append(MethodScore(method, 100 * r1, 100 * r2, 100 * rl, ns, vs))
         report.languages.append(lang_report)
     return report
 
 
 def format_report(report: EvalReport) -> str:
-    """One plain-text table per language; ours first, then lead-3, then sumy methods."""
-    lines = [f"ROUGE F1 ×100 against human references in {report.set_dir}"]
+    """One plain-text table per language; ours first, then the lead-3s, then sumy methods."""
+    lines = [f"ROUGE F1 ×100 (rouge-score) against human references in {report.set_dir}"]
     for lr in report.languages:
         lines.append("")
         lines.append(f"{lr.lang}: {lr.articles} articles ({lr.seconds:.1f} s)")
-        lines.append(f"  {'method':<10} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'sent':>5}")
-        lead = next((s for s in lr.scores if s.method == LEAD), None)
+        lines.append(f"  {'method':<11} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'sent':>5}")
         for s in lr.scores:
             mark = ""
-            if s.method == METHOD and lead is not None:
-                mark = f"  R-2 {s.rouge2 - lead.rouge2:+.1f} vs lead-3"
+            if s.vs_lead is not None:
+                d, lo, hi = s.vs_lead
+                mark = f"  R-2 {d:+.1f} vs lead-3 raw (95% CI {lo:+.1f} to {hi:+.1f})"
             lines.append(
-                f"  {s.method:<10} {s.rouge1:6.1f} {s.rouge2:6.1f} {s.rougeL:6.1f}"
+                f"  {s.method:<11} {s.rouge1:6.1f} {s.rouge2:6.1f} {s.rougeL:6.1f}"
                 f" {s.sentences:5.2f}{mark}"
             )
     return "\n".join(lines)
@@ -206,13 +217,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--set",
         dest="set",
         type=Path,
-        default=None,
-        help="folder of *.jsonl sets (default: ../shared/eval)",
+        required=True,
+        help="a set (.jsonl) or a folder of them, e.g. ../shared/eval",
     )
     parser.add_argument(
         "--method",
         action="append",
-        choices=METHODS,
+        choices=(*METHODS, RAW_LEAD),
         default=None,
         help="run only this method (repeatable; default: ours and baselines)",
     )
@@ -221,8 +232,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def eval_main(args: argparse.Namespace) -> int:
     """``briefing eval``: table (or JSON) on stdout, progress on stderr. Exit 1: no sets."""
-    set_dir = Path(args.set) if getattr(args, "set", None) else default_set_dir()
-    if not set_dir.is_dir() or not any(set_dir.glob("*.jsonl")):
+    try:
+        import rouge_score  # noqa: F401
+    except ImportError:
+        sys.stderr.write(
+            "briefing: eval needs rouge-score: pip install 'briefing[eval]' (a developer extra)\n"
+        )
+        return 2
+    set_dir = Path(args.set)
+    if not set_dir.exists() or not set_files(set_dir):
         sys.stderr.write(f"briefing: {set_dir}: no evaluation sets (*.jsonl) found\n")
         return 1
     methods = getattr(args, "method", None)
