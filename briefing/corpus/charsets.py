@@ -20,6 +20,8 @@ import re
 import unicodedata
 from typing import Any
 
+from briefing.corpus.detect import detect_language
+
 NEAR_TIE = 0.1
 """Chaos (charset-normalizer's 0–1 mess ratio) within which two single-byte decodings count as
 equally clean: the gaps measured on Turkish, Polish and French samples were 0.00–0.09."""
@@ -123,8 +125,6 @@ def choose_single_byte(results: list[Any], data: bytes) -> Any:
         for m in results
         if m.chaos <= best.chaos + NEAR_TIE and not is_multi_byte_encoding(m.encoding)
     ]
-    from briefing.corpus.detect import detect_language
-
     sample = data[:20_000]
     # our detector, not charset-normalizer's guess: on two French sentences that one said
     # Romanian; n-grams of the (mostly ASCII) words are the same in every candidate

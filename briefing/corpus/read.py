@@ -15,6 +15,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from briefing.corpus.charsets import choose_single_byte, decode_7bit_cjk
+
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 """Files above this are skipped (``--max-size`` / ``BRIEFING_MAX_SIZE``): no news article is
 25 MB of text, and reading one would stall the whole load."""
@@ -151,8 +153,6 @@ def decode(data: bytes) -> str:
     An XML declaration's encoding is believed when the bytes decode in it: a feed that says
     ``windows-1252`` is windows-1252, whatever a detector would guess from a few accents.
     """
-    from briefing.corpus.charsets import choose_single_byte, decode_7bit_cjk
-
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
