@@ -1,6 +1,9 @@
 """Story grouping at scale: 10,000 synthetic articles, timed, with pairwise precision/recall.
 
-    /tmp/venv/bin/python benchmarks/stories_scale.py [N ...]   (default 10000)
+    .venv/bin/python benchmarks/stories_scale.py [N ...] [--meaning]   (default 10000)
+
+``--meaning`` also makes every article's sentence vectors first (cold, no cache, every core)
+and groups with them, as ``briefing stories`` does: the cost the encoder adds to a cold build.
 
 Builds N articles about ~N/4 synthetic events. Each event has a person (a Chinese name written
 in Han for ja/zh and in pinyin for fr/en, with a title), a Chinese city, an organisation
@@ -37,9 +40,9 @@ from briefing.model import Document  # noqa: E402
 from briefing.stories import group  # noqa: E402
 from briefing.stories.anchors import document_anchors  # noqa: E402
 from briefing.stories.dedupe import find_duplicates  # noqa: E402
-from briefing.stories.evaluate import pairwise  # noqa: E402
 from briefing.stories.names import extract_names  # noqa: E402
 from briefing.text.scripts import to_traditional  # noqa: E402
+from tests.stories.labelled import pairwise  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SURNAMES = (
@@ -233,8 +236,19 @@ def _doc(
     )  # fmt: skip
 
 
-def run(n: int) -> None:
+def run(n: int, meaning: bool = False) -> None:
     docs, truth = build(n)
+    vectors = None
+    if meaning:
+        from briefing.library import vectors_for
+
+        start = time.perf_counter()
+        vectors, _ = vectors_for(docs, use_cache=False)
+        took = time.perf_counter() - start
+        print(
+            f"{n:>6} articles: sentence vectors (cold, every core) {took:.1f} s, "
+            f"{1000 * took / max(n, 1):.1f} ms per article"
+        )
     t0 = time.perf_counter()
     dups = find_duplicates(docs)
     t1 = time.perf_counter()
@@ -251,7 +265,9 @@ def run(n: int) -> None:
 
     group._candidates = counting  # type: ignore[assignment]
     try:
-        index = group.group_stories(docs, anchors_of=lambda d: anchors[d.id], duplicates=dups)
+        index = group.group_stories(
+            docs, anchors_of=lambda d: anchors[d.id], duplicates=dups, vectors=vectors
+        )
     finally:
         group._candidates = original  # type: ignore[assignment]
     t3 = time.perf_counter()
@@ -272,24 +288,25 @@ def labelled_seed_set() -> None:
     import tempfile
 
     from briefing.library import open_library
-    from briefing.stories.evaluate import build_labelled_set, score_labelled
+    from tests.stories.labelled import build_labelled_set, score_labelled
 
     seeds = load_corpus([ROOT / "seeds"]).documents
     item = next(d for d in seeds if d.id.endswith("#5"))
     with tempfile.TemporaryDirectory() as tmp:
         labelled = build_labelled_set(ROOT / "seeds", Path(tmp) / "set", item)
         lib = open_library(labelled.folder)
-        index = group.group_stories(lib.documents)
+        index, _ = lib.stories()
         scores = score_labelled(labelled, [s.documents for s in index.stories])
     print(f"labelled seed set ({len(lib.documents)} articles, 4 of them copies): {scores}")
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000]
+    meaning = "--meaning" in sys.argv
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [10_000]
     print(f"python {sys.version.split()[0]}; eval texts: {'yes' if EVAL.is_dir() else 'no'}")
     labelled_seed_set()
     for n in sizes:
-        run(n)
+        run(n, meaning)
     return 0
 
 

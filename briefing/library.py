@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.cache import step, steps
 from briefing.cache.db import Cache, open_cache
@@ -25,6 +26,11 @@ from briefing.model import Brief, Document, Problem, Theme
 from briefing.paths import bundled_seeds, cache_dir
 from briefing.text.words import use_cache_dir
 from briefing.themes import load_themes
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from briefing.stories import StoryIndex
 
 Progress = step.Progress
 ShouldStop = step.ShouldStop
@@ -63,6 +69,25 @@ class Library:
                ) -> tuple[dict[str, Brief], tuple[Problem, ...]]:  # fmt: skip
         return briefs_for(docs, progress, use_cache=self.use_cache, jobs=self.jobs,
                           should_stop=should_stop, on_brief=on_brief)  # fmt: skip
+
+    def stories(
+        self,
+        docs: Sequence[Document] | None = None,
+        progress: Progress | None = None,
+        should_stop: ShouldStop | None = None,
+    ) -> tuple[StoryIndex, tuple[Problem, ...]]:
+        """The stories of ``docs`` (default: every document), by anchors and meaning.
+
+        Vectors come from the cache or are made on every core (:func:`vectors_for`); without
+        the encoder the stories rest on anchors alone and one Problem says so.
+        """
+        from briefing.stories import stories_for
+
+        docs = self.documents if docs is None else docs
+        vectors, problems = vectors_for(
+            docs, progress, use_cache=self.use_cache, jobs=self.jobs, should_stop=should_stop
+        )
+        return stories_for(docs, vectors), problems
 
 
 def _cache(use_cache: bool) -> Cache | None:
@@ -203,3 +228,43 @@ def brief_for(doc: Document, *, use_cache: bool = True) -> Brief:
     from briefing.summarize import summarize  # deferred: only a failed brief gets here
 
     return summarize(doc)  # raises the summarizer's own error, as it always did
+
+
+def vectors_for(
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    should_stop: ShouldStop | None = None,
+) -> tuple[dict[str, np.ndarray], tuple[Problem, ...]]:
+    """Each document's sentence vectors (:mod:`briefing.stories.meaning`), by id.
+
+    A document missing from the result has none: it had no text, or the encoder did not load
+    (then one Problem says so, and stories rest on anchors alone). The encoder is loaded in
+    this process only to tell which, so a warm run never pays for it.
+    """
+    from briefing.stories import meaning
+
+    cache = _cache(use_cache)
+    out: dict[str, np.ndarray] = {}
+    empty: list[Document] = []
+
+    def got(doc: Document, payload: bytes | None) -> None:
+        vectors = meaning.decode_vectors(payload) if payload else None
+        if vectors is None:
+            empty.append(doc)
+        else:
+            out[doc.id] = vectors
+
+    step.run(steps.vector_step(cache), docs, got, progress=progress, jobs=jobs,
+             should_stop=should_stop)  # fmt: skip
+    notices: list[Problem] = list(cache.take_notices()) if cache else []
+    if empty and any(meaning.texts_for(d) for d in empty) and not meaning.available():
+        notices.append(
+            Problem(
+                "sentence encoder",
+                f"could not load ({meaning.failure()}); stories use anchors only",
+            )
+        )
+    return out, tuple(notices)

@@ -77,6 +77,10 @@ class Document:
     themes: tuple[ThemeMatch, ...] = ()
     content_hash: str = ""
     """sha1 of title + text: the key of anything computed from the text (briefs, caches)."""
+    date_estimated: bool = False
+    """True when ``date`` is not the article's own but its story's (an undated report of an
+    event others dated: :mod:`briefing.stories.dates`). Never cached: it depends on the
+    corpus."""
 
     @property
     def text(self) -> str:

@@ -157,6 +157,21 @@ class Cache(GuardedConnection):
             [(h, lang, derived, version, payload) for h, lang, derived, payload in rows],
         )
 
+    def vectors(
+        self, keys: Sequence[tuple[str, str, int]], version: str
+    ) -> dict[tuple[str, str, int], bytes]:
+        """Vector payloads by ``(content_hash, lang, derived)`` for this encoder version."""
+        return self._by_hash("vectors", "content_hash, lang, derived", keys, version)  # type: ignore[return-value]
+
+    def store_vectors(self, rows: Iterable[tuple[str, str, int, bytes]], version: str) -> None:
+        """``(content_hash, lang, derived, payload)`` rows; other encoder versions go."""
+        rows = list(rows)
+        self._prune("vectors", version)
+        self._store(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?, ?)",
+            [(h, lang, derived, version, payload) for h, lang, derived, payload in rows],
+        )
+
     def _by_hash(
         self, table: str, columns: str, keys: Sequence[tuple[Any, ...]], version: str
     ) -> dict[Any, str]:
@@ -206,7 +221,7 @@ class Cache(GuardedConnection):
         def query(conn: sqlite3.Connection) -> dict[str, int]:
             return {
                 table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("files", "themes", "briefs")
+                for table in ("files", "themes", "briefs", "vectors")
             }
 
         return self._run(query, {})

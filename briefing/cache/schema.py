@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-SCHEMA = "2"
+SCHEMA = "3"
 """Bump when the tables change: an older file is then dropped and rebuilt, not migrated."""
 
 CORRUPT = ("SQLITECORRUPT", "SQLITE_NOTADB")
@@ -40,6 +40,14 @@ CREATE TABLE IF NOT EXISTS briefs (
     derived INTEGER NOT NULL,
     version TEXT NOT NULL,
     payload TEXT NOT NULL,
+    PRIMARY KEY (content_hash, lang, derived, version)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS vectors (
+    content_hash TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    derived INTEGER NOT NULL,
+    version TEXT NOT NULL,
+    payload BLOB NOT NULL,
     PRIMARY KEY (content_hash, lang, derived, version)
 ) WITHOUT ROWID;
 """

@@ -180,3 +180,27 @@ def for_document(result: Brief | Problem, doc: Document) -> Brief | Problem:
     if isinstance(result, Problem):
         return replace(result, path=doc.path)
     return replace(result, doc_id=doc.id)
+
+
+VectorKey = tuple[str, str, int]
+
+
+def vector_step(cache: Cache | None) -> Step[Document, VectorKey, bytes | None]:
+    """Sentence vectors (float16 bytes, :mod:`briefing.stories.meaning`) by the brief's key, for
+    this encoder version: a changed article or another encoder recomputes, a copy does not."""
+    from briefing.stories.meaning import VERSION
+
+    def lookup(keys: Sequence[VectorKey]) -> Mapping[VectorKey, bytes | None]:
+        hashed = [k for k in keys if not k[0].startswith("id:")]
+        return dict(cache.vectors(hashed, VERSION)) if cache else {}
+
+    def store(pairs: Sequence[tuple[Document, bytes | None]]) -> None:
+        rows = [
+            (doc.content_hash, doc.lang, int(doc.title_derived), payload)
+            for doc, payload in pairs
+            if doc.content_hash and payload
+        ]
+        if cache is not None:
+            cache.store_vectors(rows, VERSION)
+
+    return Step(brief_key, lookup, tasks.embed_docs, store)

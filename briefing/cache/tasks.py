@@ -93,3 +93,17 @@ def summarize_docs(docs: Sequence[Document]) -> list[Brief | Problem]:
         except Exception as err:  # one bad article must not stop the others
             out.append(Problem(doc.path, f"could not summarize: {type(err).__name__}: {err}"))
     return out
+
+
+def embed_docs(docs: Sequence[Document]) -> list[bytes | None]:
+    """Each document's sentence vectors as cache bytes, or None (no encoder, nothing to embed)."""
+    from briefing.stories.meaning import embed, encode_vectors
+
+    out: list[bytes | None] = []
+    for doc in docs:
+        try:
+            vectors = embed(doc)
+        except Exception:  # one bad article must not stop the others: it goes without
+            vectors = None
+        out.append(None if vectors is None else encode_vectors(vectors))
+    return out

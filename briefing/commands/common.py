@@ -10,12 +10,15 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from briefing.library import Library, open_library
 from briefing.model import Brief, Document, Problem
 from briefing.paths import bundled_seeds
 from briefing.render.safe import inert
+
+if TYPE_CHECKING:
+    from briefing.stories import StoryIndex
 
 BUNDLED = "seeds"
 """The name that selects the bundled corpus (the default)."""
@@ -127,6 +130,26 @@ def briefs(lib: Library, docs: Sequence[Document]) -> Callable[[Document], Brief
         return found.get(doc.id) or Brief(doc.id, (), (), "unavailable")
 
     return brief_of
+
+
+def stories(lib: Library, docs: Sequence[Document] | None = None) -> StoryIndex:
+    """The stories of ``docs`` (default: all), vectors made with a progress bar; the notice
+    that the encoder is missing, if it is, on stderr."""
+    with progress_bar("Reading meaning", "articles") as bar:
+        index, problems = lib.stories(docs, bar)
+    report_problems(problems)
+    return index
+
+
+def with_story_dates(lib: Library, docs: Sequence[Document]) -> list[Document]:
+    """``docs`` with each undated article of a dated story given that story's first date,
+    marked as an estimate (:mod:`briefing.stories.dates`); stories are those of the whole
+    corpus, so a filter does not change where an article is filed."""
+    from briefing.stories.dates import with_estimated_dates
+
+    if not any(d.date is None for d in docs):
+        return list(docs)
+    return with_estimated_dates(docs, stories(lib))
 
 
 # characters JSON leaves raw with ensure_ascii=False that a terminal still acts on: DEL, C1

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.commands.common import briefs, filter_docs, load, print_json, report_problems
+from briefing.commands.common import (
+    briefs,
+    filter_docs,
+    load,
+    print_json,
+    report_problems,
+    with_story_dates,
+)
+from briefing.commands.common import stories as story_index
 from briefing.exitcodes import ExitCode
 from briefing.library import Library
 from briefing.render.jsonout import daily_json
@@ -37,7 +45,7 @@ def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> 
         known = ", ".join(t.id for t in lib.themes)
         sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
         return ExitCode.USAGE
-    docs = filter_docs(lib, args)
+    docs = with_story_dates(lib, filter_docs(lib, args))
     use_all = default_all and args.date is None and args.since is None
     return select(docs, day=args.date, since=args.since, all_dates=use_all)
 
@@ -93,9 +101,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = Store()
     report_problems(store.problems)
     corpus = ", ".join(lib.corpus.roots) or "seeds"
-    from briefing.stories import group_stories
-
-    stories = group_stories(sel.documents)
+    stories = story_index(lib, sel.documents)
     text = render_markdown(
         sel, lib.themes, briefs(lib, sel.documents), store.note, corpus, stories=stories
     )

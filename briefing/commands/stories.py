@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from briefing.commands.common import briefs, load, print_json
+from briefing.commands.common import briefs, load, print_json, stories
 from briefing.exitcodes import ExitCode
 from briefing.model import Brief, Document
+from briefing.render.dates import short_date, shown_date
 from briefing.render.safe import fit, one_line
-from briefing.stories import Story, StoryIndex, group_stories
+from briefing.stories import Story, StoryIndex
 from briefing.stories.align import Alignment, align_story
+from briefing.stories.dates import with_estimated_dates
 from briefing.stories.story import SharedAnchor
+from briefing.stories.timeline import Timeline, build_timeline
 
 MAX_ANCHORS = 8
 """Anchors listed per story or link in text output (JSON has them all)."""
@@ -28,6 +31,12 @@ POINT_WIDTH = 110
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="each story's articles by date and language: first report, who followed, the "
+        "facts each adds, and the facts only one language carries",
+    )
     parser.add_argument(
         "--singles",
         action="store_true",
@@ -154,7 +163,7 @@ def story_lines(
         if doc_id in shown or doc_id not in documents:
             continue
         doc = documents[doc_id]
-        date = doc.date.isoformat() if doc.date else "undated"
+        date = short_date(doc, "undated")
         source, shown_id = one_line(doc.source or "-"), one_line(doc_id)
         out.append(
             f"  - {shown_id}  {date:<10}  {doc.lang:<5}  {fit(source, 14)}  {_clip(doc.title, 60)}"
@@ -195,6 +204,54 @@ def story_lines(
     return out
 
 
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "entries": [
+            {
+                "document": e.doc_id,
+                "date": _date(e.date),
+                "date_estimated": e.date_estimated,
+                "lang": e.lang,
+                "source": e.source,
+                "title": e.title,
+                "role": e.role,
+                "days_after": e.days_after,
+                "adds": list(e.adds),
+                "new_anchors": list(e.new_anchors),
+            }
+            for e in timeline.entries
+        ],
+        "blindspots": [{"lang": b.lang, "facts": list(b.facts)} for b in timeline.blindspots],
+    }
+
+
+def timeline_lines(timeline: Timeline, documents: Mapping[str, Document]) -> list[str]:
+    """The text block of one story's timeline."""
+    out = [f"{timeline.story_id}  {one_line(timeline.label)}"]
+    for e in timeline.entries:
+        doc = documents[e.doc_id]
+        role = e.role if e.days_after is None else f"{e.role}, +{e.days_after} d"
+        source = fit(one_line(e.source or "-"), 14)
+        out.append(f"  {shown_date(doc):<12}  {e.lang:<5}  {source}  {role}")
+        out.append(f"      {_clip(e.title, 90)}")
+        if e.new_anchors:
+            out.append(
+                f"      first to mention: {' · '.join(one_line(a) for a in e.new_anchors[:6])}"
+            )
+        for fact in e.adds[:3]:
+            out.append(f"      adds: {_clip(fact, 100)}")
+        if len(e.adds) > 3:
+            out.append(f"      … and {len(e.adds) - 3} more")
+    for spot in timeline.blindspots:
+        n = len(spot.facts)
+        out.append(
+            f"  only in {spot.lang} ({n} fact{'s' if n != 1 else ''}, a language blindspot):"
+        )
+        for fact in spot.facts[:3]:
+            out.append(f"      {_clip(fact, 100)}")
+    return out
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     lib = load(args)
     docs = lib.documents
@@ -202,17 +259,30 @@ def cmd_stories(args: argparse.Namespace) -> int:
         sys.stderr.write("briefing: no documents to group\n")
         return ExitCode.NOTHING
     documents = {d.id: d for d in docs}
-    index = group_stories(docs)
+    index = stories(lib, docs)
+    documents = {d.id: d for d in with_estimated_dates(docs, index)}
     # briefs only for the articles shown side by side: one batch, from the cache when it can
     shown = [documents[i] for s in index.shared for i in s.documents if i in documents]
     aligned = alignments(index, documents, briefs(lib, shown))
+    timelines = (
+        {s.id: build_timeline(s, documents, aligned.get(s.id)) for s in index.shared}
+        if getattr(args, "timeline", False)
+        else {}
+    )
     if args.json:
-        print_json(
-            {
-                "articles": len(docs),
-                "stories": [story_json(s, aligned.get(s.id)) for s in index.stories],
-            }
-        )
+        out = []
+        for s in index.stories:
+            item = story_json(s, aligned.get(s.id))
+            if s.id in timelines:
+                item["timeline"] = timeline_json(timelines[s.id])
+            out.append(item)
+        print_json({"articles": len(docs), "stories": out})
+    elif timelines:
+        print(f"{len(timelines)} stories told by several articles, oldest report first")
+        for story in index.shared:
+            print()
+            for line in timeline_lines(timelines[story.id], documents):
+                print(line)
     else:
         shared = index.shared
         dups = len(index.duplicates)
@@ -230,7 +300,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             print(f"told by one article ({len(alone)}):")
             for story in alone:
                 lead = documents[story.lead]
-                date = lead.date.isoformat() if lead.date else "undated"
+                date = short_date(lead, "undated")
                 also = [one_line(d.doc_id) for d in story.duplicates]
                 tail = f"  (also in: {', '.join(also)})" if also else ""
                 print(f"  {story.id}  {date:<10}  {lead.lang:<5}  {_clip(lead.title, 70)}{tail}")

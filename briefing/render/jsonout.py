@@ -21,6 +21,7 @@ def document_summary(doc: Document, brief: Brief | None = None) -> dict[str, Any
         "title": doc.title,
         "title_derived": doc.title_derived,
         "date": iso(doc.date),
+        "date_estimated": doc.date_estimated,
         "published": iso(doc.published),
         "source": doc.source,
         "lang": doc.lang,

@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.model import Brief, Document, Theme
+from briefing.render.dates import shown_date
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
-from briefing.text.dates import iso
 
 if TYPE_CHECKING:
     from briefing.stories import Duplicate, SharedAnchor, Story, StoryIndex
@@ -47,7 +47,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 
 
 def _meta(doc: Document) -> str:
-    date = iso(doc.date) or "undated"
+    date = shown_date(doc)
     parts = [doc.source or "unknown source", doc.lang, date, f"id {doc.id}"]
     return " · ".join(inline(p) for p in parts)
 
@@ -127,7 +127,7 @@ def _story(
         if doc_id in copies or doc_id not in docs:
             continue
         doc = docs[doc_id]
-        date = iso(doc.date) or "undated"
+        date = shown_date(doc)
         out.append(f"- {_who(doc)} · {inline(date)} · id {inline(doc_id)}: {inline(doc.title)}")
         out += [f"  - also in: {_copy(c, docs)}" for c in story.also_in(doc_id)]
     out += ["", "**Joined by**", ""]
@@ -148,6 +148,24 @@ def _story(
     return [*out, ""]
 
 
+def _summary_line(story: Story, docs: Mapping[str, Document]) -> str:
+    """``- **label**: 3 articles (ja, zh-tw, fr), 2025-07-26; first reported by Source.``"""
+    dated = sorted(
+        (
+            docs[i]
+            for i in story.documents
+            if i in docs and docs[i].date and not docs[i].date_estimated
+        ),
+        key=lambda d: (d.date, d.id),
+    )
+    first = f"; first reported by {inline(dated[0].source or dated[0].id)}" if dated else ""
+    langs = ", ".join(story.languages)
+    return (
+        f"- **{inline(story.label)}**: {story.size} articles ({inline(langs)}), "
+        f"{inline(_span(story))}{first}"
+    )
+
+
 def _stories(
     index: StoryIndex, docs: Mapping[str, Document], brief_of: Callable[[Document], Brief]
 ) -> list[str]:
@@ -159,9 +177,10 @@ def _stories(
         "## Stories",
         "",
         "Articles about one event, grouped across languages by the names, numbers and dates "
-        "they share; each fact the outlets share is lined up.",
+        "they share and by what they say; each fact the outlets share is lined up.",
         "",
     ]
+    out += [_summary_line(story, docs) for story in shared] + [""]
     for story in shared:
         out += _story(story, docs, brief_of, index)
     return out
@@ -176,7 +195,9 @@ def render_markdown(
     stories: StoryIndex | None = None,
 ) -> str:
     """The export. With ``stories`` (grouped from ``selection.documents``), a Stories section
-    comes first and a duplicate is listed once, under the article it copies ("Also in")."""
+    follows the briefs, opening with one line per story, and a duplicate is listed once,
+    under the article it copies ("Also in"). The briefs come first: a reader opens the file
+    for the day's articles, and a false story, should one slip through, must not lead it."""
     docs = selection.documents
     if selection.start and selection.end and selection.start != selection.end:
         span = f"{selection.start.isoformat()} to {selection.end.isoformat()}"
@@ -211,7 +232,6 @@ def render_markdown(
         if shown_once:
             note = f"- Duplicates: {shown_once}, each listed once under the article it copies"
             out.insert(len(out) - 1, note)
-        out += _stories(stories, by_id, brief_of)
     hidden = {c.doc_id for group in copies.values() for c in group}
 
     def article(doc: Document) -> list[str]:
@@ -230,4 +250,6 @@ def render_markdown(
         out += ["## Undated articles", ""]
         for doc in undated:
             out += article(doc)
+    if stories is not None:
+        out += _stories(stories, by_id, brief_of)
     return "\n".join(out).rstrip() + "\n"

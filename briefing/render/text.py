@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from briefing.model import Brief, Document, Theme
+from briefing.render.dates import short_date, shown_date
 from briefing.render.safe import fit, inert, one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
-from briefing.text.dates import iso
 from briefing.text.width import display_width
 
 Line = tuple[str, str]  # text, Rich style ("" for none)
@@ -25,7 +25,7 @@ def list_rows(docs: Sequence[Document]) -> list[str]:
     # ids are printable already (corpus/names.py); one_line again costs nothing
     id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
     return [
-        f"{fit(one_line(d.id), id_width)}  {iso(d.date) or '-':<10}  {d.lang:<5}  "
+        f"{fit(one_line(d.id), id_width)}  {short_date(d):<10}  {d.lang:<5}  "
         f"{fit(one_line(d.source or '-'), 18)}  {one_line(d.title)}"
         for d in docs
     ]
@@ -33,7 +33,7 @@ def list_rows(docs: Sequence[Document]) -> list[str]:
 
 def meta_line(doc: Document) -> str:
     """``source · lang · date · id``: the line under a title in ``show`` and the daily brief."""
-    parts = [doc.source or "unknown source", doc.lang, iso(doc.date) or "undated", doc.id]
+    parts = [doc.source or "unknown source", doc.lang, shown_date(doc), doc.id]
     return one_line(" · ".join(parts))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from briefing.model import Document
 from briefing.stories.figures import WEEKDAY_NAMES, extract_figures
+from briefing.stories.generic import is_generic
 from briefing.stories.names import HAN_RUN, extract_names
 from briefing.text.scripts import to_simplified
 
@@ -145,13 +146,18 @@ def text_anchors(text: str, known: Mapping[str, Anchor] | None = None) -> dict[s
     """
     out = _Collector()
     for name in extract_names(text):
-        out.add("name", name.key, name.form, name.confidence)
+        if not is_generic(name.key):
+            out.add("name", name.key, name.form, name.confidence)
     for fig in extract_figures(text):
         kind = "count" if fig.small else fig.kind
         out.add(kind, fig.key, fig.form)
     if known:
         for anchor in known.values():
-            if anchor.kind == "name" and anchor.key not in out.forms:
+            if (
+                anchor.kind == "name"
+                and anchor.key not in out.forms
+                and not is_generic(anchor.value)
+            ):
                 for form in anchor.forms:
                     if form in text:
                         out.add("name", anchor.value, form, anchor.confidence)

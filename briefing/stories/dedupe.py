@@ -162,7 +162,9 @@ def find_duplicates(docs: Sequence[Document]) -> dict[str, Duplicate]:
     sets: dict[int, np.ndarray] = {}
     for i, doc in enumerate(docs):
         tokens = _tokens(doc.text)
-        key = _body_hash(tokens)
+        # a body this short ("correct description") is a copy only under the same title too
+        short = len(tokens) < MIN_SHINGLES
+        key = _body_hash([*_tokens(doc.title), "\n", *tokens] if short else tokens)
         hashes.append(key)
         if key in first:
             union.union(first[key], i)

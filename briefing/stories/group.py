@@ -14,8 +14,14 @@ The question is "which articles report the same event", across five languages, o
    instead of ``n²``.
 4. A pair links when it shares two distinctive anchors (a name contained in a longer shared
    name counts once: ``qiang`` in ``li qiang``) and their weights reach :data:`MIN_SCORE`.
+   With sentence vectors (:mod:`.meaning`), an anchor pair must also align in meaning, and
+   pairs across languages are found by meaning too (:mod:`.match`: mutual best, sentence
+   alignment, anchors as a bonus). Without vectors (the encoder did not load) a link needs
+   :data:`ANCHORS_ONLY_DISTINCTIVE` anchors.
 5. Links join stories strongest first (ties by id: deterministic), except when the joined
-   story's dated articles would span more than :data:`WINDOW_DAYS`. Undated articles carry no
+   story's dated articles would span more than :data:`WINDOW_DAYS`, or the join would not
+   hold together (:class:`_Stories`: no two items of one file, no second article of a
+   language not linked directly, every two members aligned). Undated articles carry no
    date and so never block a join; that is what lets undated reports (``samedi``, ``土曜日``)
    join the dated one, and what keeps a December commentary that recalls the July conference
    out of the July story.
@@ -28,6 +34,7 @@ import hashlib
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from briefing.model import Document
 from briefing.stories.anchors import (
@@ -39,6 +46,7 @@ from briefing.stories.anchors import (
     label_for,
 )
 from briefing.stories.dedupe import Duplicate, find_duplicates
+from briefing.stories.match import MIN_ALIGN, alignment, meaning_score, mutual_best
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 
 WINDOW_DAYS = 10
@@ -52,6 +60,28 @@ MIN_DISTINCTIVE = 2
 MAX_POSTING = 200
 """An anchor held by more articles than this is not used to find candidate pairs (it still
 counts in the score of pairs found through rarer anchors)."""
+
+SAME_LANGUAGE_ALIGN = 0.7
+"""Alignment two articles of one language need on top of their anchors: unrelated same-language
+leads reach 0.38 as whole articles, and same-topic ones more."""
+ANCHORS_ONLY_DISTINCTIVE = 3
+ANCHORS_ONLY_SCORE = 12.0
+"""What a link needs when an article has no vectors (the encoder did not load): three rare
+names, numbers or headline phrases, weighing together what three rare names weigh. Two (a
+club and a player of one league, two round numbers) joined half of ../shared/eval, 292
+unrelated articles, into false stories; every two members must then share two."""
+MIN_SENTENCES = 3
+"""Vectors (title and lead sentences) each article of a link needs when both have vectors: a
+title and one line ("Test Item - RSS 1.0" / "correct description") align by template alone."""
+COHESION = 0.3
+MEAN_COHESION = 0.42
+"""Sentence alignment (:func:`.match.alignment`) every two members of a story not linked
+directly need, and their mean over a join: unrelated news across languages aligns at ~0.1,
+the members of one story at 0.4–0.9. Stops A~B~C chains whose ends share nothing; a
+newcomer must sit with the whole story, not with one member."""
+
+if TYPE_CHECKING:
+    import numpy as np
 
 AnchorsOf = Callable[[Document], Mapping[str, Anchor]]
 
@@ -149,11 +179,31 @@ def _candidates(
 
 
 class _Stories:
-    """Union-find over articles that keeps each set's date span."""
+    """Union-find over articles that keeps each set's date span and refuses incoherent joins.
 
-    def __init__(self, dates: Sequence[int | None]) -> None:
+    Chaining (A~B, B~C ⇒ A~C) is where false stories come from: each link plausible, the ends
+    sharing nothing. A join is refused when some pair across the two sets is not :func:`close`
+    (see :func:`group_stories`), or when it would put two articles of one language together that
+    were not linked to each other directly (a second same-language report must earn its place
+    on its own, not through a translation of the first). Two articles of one file never share
+    a story: a feed, an export or an aggregator page lists each item once, and its items are
+    alike in form (the same outlet's template, the same feed's topic), which is what misleads.
+    """
+
+    def __init__(
+        self,
+        dates: Sequence[int | None],
+        langs: Sequence[str],
+        close: Callable[[int, int], float],
+        files: Sequence[str],
+    ) -> None:
         self.parent = list(range(len(dates)))
         self.span = [(d, d) if d is not None else None for d in dates]
+        self.members: list[list[int]] = [[i] for i in range(len(dates))]
+        self.langs = langs
+        self.close = close
+        self.files = files
+        self.direct: dict[tuple[int, int], float] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -161,7 +211,26 @@ class _Stories:
             i = self.parent[i]
         return i
 
-    def join(self, i: int, j: int) -> bool:
+    def _coherent(self, ri: int, rj: int) -> bool:
+        found = []
+        for x in self.members[ri]:
+            for y in self.members[rj]:
+                pair = (min(x, y), max(x, y))
+                if self.files[x] == self.files[y]:
+                    return False
+                if pair in self.direct:
+                    found.append(self.direct[pair])
+                    continue
+                if self.langs[x] == self.langs[y]:
+                    return False
+                closeness = self.close(x, y)
+                if closeness < COHESION:
+                    return False
+                found.append(closeness)
+        return not found or sum(found) / len(found) >= MEAN_COHESION
+
+    def join(self, i: int, j: int, strength: float) -> bool:
+        self.direct[(min(i, j), max(i, j))] = strength
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
@@ -173,9 +242,13 @@ class _Stories:
             span: tuple[int, int] | None = (lo, hi)
         else:
             span = a or b
+        if not self._coherent(ri, rj):
+            return False
         root, other = min(ri, rj), max(ri, rj)
         self.parent[other] = root
         self.span[root] = span
+        self.members[root] += self.members[other]
+        self.members[other] = []
         return True
 
 
@@ -187,13 +260,67 @@ def _order(doc: Document) -> tuple[int, str]:
     return (_ordinal(doc) or 10**7, doc.id)
 
 
+def _links(
+    reps: Sequence[Document],
+    anchors: Sequence[Mapping[str, Anchor]],
+    dates: Sequence[int | None],
+    weights: Weights,
+    vecs: Sequence[np.ndarray | None],
+) -> list[tuple[float, int, int, list[str]]]:
+    """Every accepted link (strength, i, j, shared keys), strongest first, ties by id.
+
+    Two sources: anchor pairs (:func:`_candidates`), which must also align in meaning when
+    both articles have vectors (:data:`SAME_LANGUAGE_ALIGN` within a language, where unrelated
+    leads score highest); and meaning pairs across languages (:mod:`.match`), which need no
+    anchor at all but gain from them.
+    """
+    found: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    for i, j in _candidates(anchors, dates, weights):
+        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
+        if distinctive < MIN_DISTINCTIVE or score < MIN_SCORE:
+            continue
+        a, b = vecs[i], vecs[j]
+        if a is None or b is None:
+            if distinctive >= ANCHORS_ONLY_DISTINCTIVE and score >= ANCHORS_ONLY_SCORE:
+                found[(i, j)] = (score, keys)
+            continue
+        if min(len(a), len(b)) < MIN_SENTENCES:
+            continue
+        strength = meaning_score(alignment(a, b), score)
+        floor = SAME_LANGUAGE_ALIGN if reps[i].lang == reps[j].lang else MIN_ALIGN
+        if strength >= floor:
+            found[(i, j)] = (strength, keys)
+    for i, j, _cos in mutual_best(vecs, [d.lang for d in reps]):
+        if (i, j) in found or not _within_window(dates[i], dates[j]):
+            continue
+        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
+        a, b = vecs[i], vecs[j]
+        if min(len(a), len(b)) < MIN_SENTENCES:  # type: ignore[arg-type]
+            continue  # a title and one line (a test feed's item) align by template alone
+        strength = meaning_score(alignment(a, b), score)  # type: ignore[arg-type]
+        if strength >= MIN_ALIGN:
+            found[(i, j)] = (strength, keys)
+    links = [(strength, i, j, keys) for (i, j), (strength, keys) in found.items()]
+    links.sort(key=lambda t: (-t[0], reps[t[1]].id, reps[t[2]].id))
+    return links
+
+
+def _within_window(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or abs(a - b) <= WINDOW_DAYS
+
+
 def group_stories(
     docs: Sequence[Document],
     *,
     anchors_of: AnchorsOf = document_anchors,
     duplicates: Mapping[str, Duplicate] | None = None,
+    vectors: Mapping[str, np.ndarray] | None = None,
 ) -> StoryIndex:
-    """Every article in exactly one story; deterministic for the same articles in any order."""
+    """Every article in exactly one story; deterministic for the same articles in any order.
+
+    ``vectors`` are the articles' sentence vectors (:func:`briefing.library.vectors_for`); with
+    none (the encoder did not load), stories rest on anchors alone.
+    """
     docs = sorted(docs, key=lambda d: d.id)
     by_id = {d.id: d for d in docs}
     dups = dict(find_duplicates(docs) if duplicates is None else duplicates)
@@ -203,17 +330,21 @@ def group_stories(
     weights = Weights(df=dict(df), n=len(reps))
     dates = [_ordinal(d) for d in reps]
 
-    links: list[tuple[float, int, int, list[str]]] = []
-    for i, j in _candidates(anchors, dates, weights):
-        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
-        if distinctive >= MIN_DISTINCTIVE and score >= MIN_SCORE:
-            links.append((score, i, j, keys))
-    links.sort(key=lambda t: (-t[0], reps[t[1]].id, reps[t[2]].id))
+    vecs = [vectors.get(d.id) if vectors else None for d in reps]
+    links = _links(reps, anchors, dates, weights, vecs)
 
-    union = _Stories(dates)
+    def close(x: int, y: int) -> float:
+        """How much two members of a would-be story have to do with each other."""
+        a, b = vecs[x], vecs[y]
+        score, distinctive, _keys = score_pair(anchors[x], anchors[y], weights)
+        if a is not None and b is not None:
+            return meaning_score(alignment(a, b), score)
+        return 1.0 if distinctive >= ANCHORS_ONLY_DISTINCTIVE - 1 else 0.0
+
+    union = _Stories(dates, [d.lang for d in reps], close, [d.path for d in reps])
     tree: list[tuple[float, int, int, list[str]]] = []
     for link in links:
-        if union.join(link[1], link[2]):
+        if union.join(link[1], link[2], link[0] if vecs[link[1]] is not None else 1.0):
             tree.append(link)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reps)):
@@ -309,17 +440,19 @@ def _fingerprint(docs: Sequence[Document]) -> str:
     return digest.hexdigest()
 
 
-def stories_for(docs: Sequence[Document]) -> StoryIndex:
+def stories_for(
+    docs: Sequence[Document], vectors: Mapping[str, np.ndarray] | None = None
+) -> StoryIndex:
     """:func:`group_stories`, remembered for the last corpus asked about.
 
     The reader's compare view needs the corpus's anchor weights each time it opens; grouping
     10,000 articles again each time would cost seconds.
     """
-    key = _fingerprint(docs)
+    key = _fingerprint(docs) + ("+meaning" if vectors else "")
     with _last_lock:
         if _last and _last[0][0] == key:
             return _last[0][1]
-    index = group_stories(docs)
+    index = group_stories(docs, vectors=vectors)
     with _last_lock:
         _last[:] = [(key, index)]
     return index

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.library import Library, open_library
-from briefing.stories import StoryIndex, group_stories
+from briefing.stories import StoryIndex
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,9 @@ def seed_library() -> Library:
 
 @pytest.fixture(scope="module")
 def seed_index(seed_library: Library) -> StoryIndex:
-    return group_stories(seed_library.documents)
+    """The seeds' stories as the app groups them: anchors and sentence vectors."""
+    index, _problems = seed_library.stories()
+    return index
 
 
 def doc_id(ids: object, prefix: str) -> str:

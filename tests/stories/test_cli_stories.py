@@ -36,7 +36,7 @@ def test_stories_json_has_each_story_with_its_members_and_anchors(capsys) -> Non
 def test_stories_text_explains_the_grouping(capsys) -> None:
     assert main(["stories"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("10 stories in 14 articles")
+    assert out.startswith("12 stories in 14 articles")
     assert "joined by:" in out
     assert "Li Qiang / 李強" in out
     assert "side by side:" in out

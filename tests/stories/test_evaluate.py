@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.library import open_library
-from briefing.stories import group_stories
-from briefing.stories.evaluate import build_labelled_set, pairwise, score_labelled
 from tests.conftest import SEEDS
+from tests.stories.labelled import build_labelled_set, pairwise, score_labelled
 
 
 def test_pairwise_counts_pairs_and_skips_undecided_ones() -> None:
@@ -26,7 +25,7 @@ def test_grouping_on_the_labelled_seed_set(seed_library, tmp_path: Path) -> None
     labelled = build_labelled_set(SEEDS, tmp_path / "labelled", item)
     lib = open_library(labelled.folder)
     assert len(lib.documents) == 18
-    index = group_stories(lib.documents)
+    index, _ = lib.stories()
     scores = score_labelled(labelled, [s.documents for s in index.stories])
     assert scores.precision >= 0.95
     assert scores.recall >= 0.95

@@ -37,7 +37,8 @@ def test_seed_export_has_the_story_with_its_facts_side_by_side(tmp_path: Path) -
         for i, t in enumerate(tokens)
         if t.type == "heading_open" and t.tag == "h2"
     ]
-    assert h2[0] == "Stories"
+    assert h2[-1] == "Stories"  # after the briefs
+    assert "- **" in stories.split("\n### ", 1)[0]  # one line per story first
 
 
 def test_hostile_text_stays_text_and_a_copy_is_listed_once(tmp_path: Path) -> None:
@@ -49,7 +50,8 @@ def test_hostile_text_stays_text_and_a_copy_is_listed_once(tmp_path: Path) -> No
         {"title": "李强在上海提出倡议", "date": "2025-07-27", "source": "C",
          "text": "国务院总理李强26日在上海出席大会，1000多人参加。他表示中国愿同全球南方分享开源技术。"},
     ]  # fmt: skip
-    (folder / "a.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    for n, record in enumerate(records):  # one file each: items of one file never share a story
+        (folder / f"{n}.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     text = export([str(folder)], tmp_path)
     html = MarkdownIt("commonmark").render(text)
     assert "<a " not in html

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import random
 
+from briefing.library import vectors_for
 from briefing.model import Document
 from briefing.stories import group_stories
 from tests.stories.conftest import doc_id
@@ -62,7 +63,8 @@ def test_every_article_is_in_exactly_one_story(seed_library, seed_index) -> None
 def test_grouping_is_deterministic_whatever_the_order(seed_library, seed_index) -> None:
     docs = list(seed_library.documents)
     random.Random(7).shuffle(docs)
-    again = group_stories(docs)
+    vectors, _ = vectors_for(docs)
+    again = group_stories(docs, vectors=vectors)
     assert [(s.id, s.documents, s.label) for s in again.stories] == [
         (s.id, s.documents, s.label) for s in seed_index.stories
     ]
@@ -79,11 +81,13 @@ def test_a_later_commentary_recalling_the_event_is_another_story(seed_library) -
         lang="zh-cn",
         paragraphs=("7月26日，国务院总理李强在上海出席大会，1000多人参加。OpenAI也参加了。",),
     )
-    index = group_stories([*seed_library.documents, recall])
+    docs = [*seed_library.documents, recall]
+    index = group_stories(docs, vectors=vectors_for(docs)[0])
     story = index.story_of(recall.id)
     assert story is not None
     assert story.documents == ("recall.txt",)
     undated = dataclasses.replace(recall, id="undated.txt", date=None)
-    index = group_stories([*seed_library.documents, undated])
+    docs = [*seed_library.documents, undated]
+    index = group_stories(docs, vectors=vectors_for(docs)[0])
     # without a date nothing says it came later: its anchors put it with the July reports
     assert len(index.story_of("undated.txt").documents) > 1  # type: ignore[union-attr]

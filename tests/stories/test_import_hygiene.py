@@ -6,9 +6,7 @@ from tests.test_import_hygiene import _modules_after
 
 
 def test_stories_import_no_ui() -> None:
-    mods = _modules_after(
-        "import briefing.stories, briefing.stories.align, briefing.stories.evaluate"
-    )
+    mods = _modules_after("import briefing.stories, briefing.stories.align, briefing.stories.match")
     assert not {m for m in mods if m.split(".")[0] in ("textual", "rich")}
 
 

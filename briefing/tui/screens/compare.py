@@ -77,6 +77,7 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="align", description="Aligning")
     def align(self) -> None:
         """Line up the compared documents' key points; never touches widgets."""
+        from briefing.library import vectors_for
         from briefing.stories import stories_for
         from briefing.stories.align import align
 
@@ -87,7 +88,11 @@ class CompareScreen(Screen[None]):
         if len(docs) < 2 or len(briefs) < len(docs):
             self.post_message(self.Aligned(None))
             return
-        index = stories_for(list(app.session.documents.values()))
+        everything = list(app.session.documents.values())
+        vectors, _ = vectors_for(everything, jobs=1)  # cached after the first time
+        if worker.is_cancelled:
+            return
+        index = stories_for(everything, vectors)
         if worker.is_cancelled or index.weights is None:
             return
         alignment = align(docs, lambda d: briefs[d.id], index.weights, index.anchors)
