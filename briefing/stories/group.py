@@ -20,7 +20,7 @@ The question is "which articles report the same event", across five languages, o
    :data:`ANCHORS_ONLY_DISTINCTIVE` anchors.
 5. Links join stories strongest first (ties by id: deterministic), except when the joined
    story's dated articles would span more than :data:`WINDOW_DAYS`, or the join would not
-   hold together (:class:`_Stories`: no two items of one file, no second article of a
+   hold together (:class:`~.union.Stories`: no two items of one file, no second article of a
    language not linked directly, every two members aligned). Undated articles carry no
    date and so never block a join; that is what lets undated reports (``samedi``, ``土曜日``)
    join the dated one, and what keeps a December commentary that recalls the July conference
@@ -38,47 +38,24 @@ from typing import TYPE_CHECKING
 
 from briefing.model import Document
 from briefing.stories.anchors import (
-    MAX_SHARE,
-    SURE,
     Anchor,
     Weights,
     document_anchors,
-    label_for,
 )
 from briefing.stories.dedupe import Duplicate, find_duplicates
-from briefing.stories.match import MIN_ALIGN, alignment, meaning_score, mutual_best
+from briefing.stories.match import alignment, meaning_score
+from briefing.stories.pairs import (
+    ANCHORS_ONLY_DISTINCTIVE,
+    WINDOW_DAYS,
+    links_between,
+    ordinal,
+    pair_weight,
+    score_pair,
+    shared_anchors,
+    shared_keys,
+)
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
-
-WINDOW_DAYS = 10
-"""The longest span of publication dates a story may have. News coverage of one event comes
-within days; commentary weeks later is a different story even when it recalls the event."""
-MIN_SCORE = 4.0
-"""Summed anchor weight a link needs: e.g. a name and a number each held by a few articles
-(≈2 each), or one such name with supporting anchors (a place, a date, the weekday)."""
-MIN_DISTINCTIVE = 2
-"""Distinct distinctive anchors a link needs: one shared name alone is a coincidence."""
-MAX_POSTING = 200
-"""An anchor held by more articles than this is not used to find candidate pairs (it still
-counts in the score of pairs found through rarer anchors)."""
-
-SAME_LANGUAGE_ALIGN = 0.7
-"""Alignment two articles of one language need on top of their anchors: unrelated same-language
-leads reach 0.38 as whole articles, and same-topic ones more."""
-ANCHORS_ONLY_DISTINCTIVE = 3
-ANCHORS_ONLY_SCORE = 12.0
-"""What a link needs when an article has no vectors (the encoder did not load): three rare
-names, numbers or headline phrases, weighing together what three rare names weigh. Two (a
-club and a player of one league, two round numbers) joined half of ../shared/eval, 292
-unrelated articles, into false stories; every two members must then share two."""
-MIN_SENTENCES = 3
-"""Vectors (title and lead sentences) each article of a link needs when both have vectors: a
-title and one line ("Test Item - RSS 1.0" / "correct description") align by template alone."""
-COHESION = 0.3
-MEAN_COHESION = 0.42
-"""Sentence alignment (:func:`.match.alignment`) every two members of a story not linked
-directly need, and their mean over a join: unrelated news across languages aligns at ~0.1,
-the members of one story at 0.4–0.9. Stops A~B~C chains whose ends share nothing; a
-newcomer must sit with the whole story, not with one member."""
+from briefing.stories.union import Stories
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,227 +63,12 @@ if TYPE_CHECKING:
 AnchorsOf = Callable[[Document], Mapping[str, Anchor]]
 
 
-def _ordinal(doc: Document) -> int | None:
-    return doc.date.toordinal() if isinstance(doc.date, dt.date) else None
-
-
-def shared_keys(a: Mapping[str, Anchor], b: Mapping[str, Anchor]) -> list[str]:
-    """Keys both have, without names contained in a longer shared name (``qiang``, ``li``)."""
-    keys = sorted(a.keys() & b.keys())
-    names = [k[5:] for k in keys if k.startswith("name:")]
-    return [
-        k
-        for k in keys
-        if not (k.startswith("name:") and any(k[5:] in other and k[5:] != other for other in names))
-    ]
-
-
-def pair_weight(key: str, holders: Sequence[Mapping[str, Anchor]], weights: Weights) -> float:
-    """The key's corpus weight, scaled by the least confident extraction among its holders."""
-    confidence = min((h[key].confidence for h in holders if key in h), default=1.0)
-    return weights.weight(key) * confidence
-
-
-def _shared(
-    keys: Sequence[str],
-    weights: Weights,
-    anchors: Sequence[Mapping[str, Anchor]],
-    doc_ids: Sequence[str],
-) -> tuple[SharedAnchor, ...]:
-    out = []
-    for key in keys:
-        weight = pair_weight(key, anchors, weights)
-        if weight <= 0:
-            continue
-        kind, value = key.split(":", 1)
-        forms = [f for a in anchors if key in a for f in a[key].forms]
-        holders = tuple(i for i, a in zip(doc_ids, anchors, strict=True) if key in a)
-        label = label_for(kind, value, forms)
-        rare = weights.share(key) <= MAX_SHARE
-        out.append(SharedAnchor(key, kind, label, round(weight, 3), holders, rare))
-    return tuple(sorted(out, key=lambda s: (-s.weight, s.key)))
-
-
-def score_pair(
-    a: Mapping[str, Anchor], b: Mapping[str, Anchor], weights: Weights
-) -> tuple[float, int, list[str]]:
-    """(score, distinctive anchors shared, shared keys) of two articles' anchors.
-
-    A name inside a shared headline phrase is the same evidence twice (``… à Tianjin`` and
-    ``Tianjin``), so it does not count as a second distinctive anchor.
-    """
-    keys = shared_keys(a, b)
-    score = sum(pair_weight(k, (a, b), weights) for k in keys)
-    sure = [
-        k for k in keys if weights.distinctive(k) and min(a[k].confidence, b[k].confidence) >= SURE
-    ]
-    phrases = [k[9:] for k in sure if k.startswith("headline:")]
-    inside = {
-        k
-        for k in sure
-        if k.startswith("name:")
-        and any(f.casefold() in p for p in phrases for f in (*a[k].forms, *b[k].forms) if f)
-    }
-    return score, len(sure) - len(inside), keys
-
-
-def _candidates(
-    anchors: Sequence[Mapping[str, Anchor]], dates: Sequence[int | None], weights: Weights
-) -> list[tuple[int, int]]:
-    """Pairs sharing at least two indexed anchors, dated within the window (or undated)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, keys in enumerate(anchors):
-        for key, anchor in keys.items():
-            if anchor.confidence >= SURE:
-                postings[key].append(i)
-    counts: Counter[int] = Counter()
-    n = len(anchors)
-    for key, docs in postings.items():
-        if len(docs) < 2 or len(docs) > MAX_POSTING or not weights.distinctive(key):
-            continue
-        dated = sorted((d, i) for i in docs if (d := dates[i]) is not None)
-        undated = [i for i in docs if dates[i] is None]
-        for x, (day, i) in enumerate(dated):
-            for day_j, j in dated[x + 1 :]:
-                if day_j - day > WINDOW_DAYS:
-                    break
-                counts[min(i, j) * n + max(i, j)] += 1
-        for i in undated:
-            for j in docs:
-                if j != i and (dates[j] is not None or j > i):
-                    counts[min(i, j) * n + max(i, j)] += 1
-    return sorted(divmod(pair, n) for pair, count in counts.items() if count >= MIN_DISTINCTIVE)
-
-
-class _Stories:
-    """Union-find over articles that keeps each set's date span and refuses incoherent joins.
-
-    Chaining (A~B, B~C ⇒ A~C) is where false stories come from: each link plausible, the ends
-    sharing nothing. A join is refused when some pair across the two sets is not :func:`close`
-    (see :func:`group_stories`), or when it would put two articles of one language together that
-    were not linked to each other directly (a second same-language report must earn its place
-    on its own, not through a translation of the first). Two articles of one file never share
-    a story: a feed, an export or an aggregator page lists each item once, and its items are
-    alike in form (the same outlet's template, the same feed's topic), which is what misleads.
-    """
-
-    def __init__(
-        self,
-        dates: Sequence[int | None],
-        langs: Sequence[str],
-        close: Callable[[int, int], float],
-        files: Sequence[str],
-    ) -> None:
-        self.parent = list(range(len(dates)))
-        self.span = [(d, d) if d is not None else None for d in dates]
-        self.members: list[list[int]] = [[i] for i in range(len(dates))]
-        self.langs = langs
-        self.close = close
-        self.files = files
-        self.direct: dict[tuple[int, int], float] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def _coherent(self, ri: int, rj: int) -> bool:
-        found = []
-        for x in self.members[ri]:
-            for y in self.members[rj]:
-                pair = (min(x, y), max(x, y))
-                if self.files[x] == self.files[y]:
-                    return False
-                if pair in self.direct:
-                    found.append(self.direct[pair])
-                    continue
-                if self.langs[x] == self.langs[y]:
-                    return False
-                closeness = self.close(x, y)
-                if closeness < COHESION:
-                    return False
-                found.append(closeness)
-        return not found or sum(found) / len(found) >= MEAN_COHESION
-
-    def join(self, i: int, j: int, strength: float) -> bool:
-        self.direct[(min(i, j), max(i, j))] = strength
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return False
-        a, b = self.span[ri], self.span[rj]
-        if a is not None and b is not None:
-            lo, hi = min(a[0], b[0]), max(a[1], b[1])
-            if hi - lo > WINDOW_DAYS:
-                return False
-            span: tuple[int, int] | None = (lo, hi)
-        else:
-            span = a or b
-        if not self._coherent(ri, rj):
-            return False
-        root, other = min(ri, rj), max(ri, rj)
-        self.parent[other] = root
-        self.span[root] = span
-        self.members[root] += self.members[other]
-        self.members[other] = []
-        return True
-
-
 def _story_id(doc_ids: Sequence[str]) -> str:
     return "s" + hashlib.sha1("\n".join(sorted(doc_ids)).encode("utf-8")).hexdigest()[:7]
 
 
 def _order(doc: Document) -> tuple[int, str]:
-    return (_ordinal(doc) or 10**7, doc.id)
-
-
-def _links(
-    reps: Sequence[Document],
-    anchors: Sequence[Mapping[str, Anchor]],
-    dates: Sequence[int | None],
-    weights: Weights,
-    vecs: Sequence[np.ndarray | None],
-) -> list[tuple[float, int, int, list[str]]]:
-    """Every accepted link (strength, i, j, shared keys), strongest first, ties by id.
-
-    Two sources: anchor pairs (:func:`_candidates`), which must also align in meaning when
-    both articles have vectors (:data:`SAME_LANGUAGE_ALIGN` within a language, where unrelated
-    leads score highest); and meaning pairs across languages (:mod:`.match`), which need no
-    anchor at all but gain from them.
-    """
-    found: dict[tuple[int, int], tuple[float, list[str]]] = {}
-    for i, j in _candidates(anchors, dates, weights):
-        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
-        if distinctive < MIN_DISTINCTIVE or score < MIN_SCORE:
-            continue
-        a, b = vecs[i], vecs[j]
-        if a is None or b is None:
-            if distinctive >= ANCHORS_ONLY_DISTINCTIVE and score >= ANCHORS_ONLY_SCORE:
-                found[(i, j)] = (score, keys)
-            continue
-        if min(len(a), len(b)) < MIN_SENTENCES:
-            continue
-        strength = meaning_score(alignment(a, b), score)
-        floor = SAME_LANGUAGE_ALIGN if reps[i].lang == reps[j].lang else MIN_ALIGN
-        if strength >= floor:
-            found[(i, j)] = (strength, keys)
-    for i, j, _cos in mutual_best(vecs, [d.lang for d in reps]):
-        if (i, j) in found or not _within_window(dates[i], dates[j]):
-            continue
-        score, distinctive, keys = score_pair(anchors[i], anchors[j], weights)
-        a, b = vecs[i], vecs[j]
-        if min(len(a), len(b)) < MIN_SENTENCES:  # type: ignore[arg-type]
-            continue  # a title and one line (a test feed's item) align by template alone
-        strength = meaning_score(alignment(a, b), score)  # type: ignore[arg-type]
-        if strength >= MIN_ALIGN:
-            found[(i, j)] = (strength, keys)
-    links = [(strength, i, j, keys) for (i, j), (strength, keys) in found.items()]
-    links.sort(key=lambda t: (-t[0], reps[t[1]].id, reps[t[2]].id))
-    return links
-
-
-def _within_window(a: int | None, b: int | None) -> bool:
-    return a is None or b is None or abs(a - b) <= WINDOW_DAYS
+    return (ordinal(doc) or 10**7, doc.id)
 
 
 def group_stories(
@@ -328,10 +90,10 @@ def group_stories(
     anchors = [dict(anchors_of(d)) for d in reps]
     df: Counter[str] = Counter(key for a in anchors for key in a)
     weights = Weights(df=dict(df), n=len(reps))
-    dates = [_ordinal(d) for d in reps]
+    dates = [ordinal(d) for d in reps]
 
     vecs = [vectors.get(d.id) if vectors else None for d in reps]
-    links = _links(reps, anchors, dates, weights, vecs)
+    links = links_between(reps, anchors, dates, weights, vecs)
 
     def close(x: int, y: int) -> float:
         """How much two members of a would-be story have to do with each other."""
@@ -341,7 +103,7 @@ def group_stories(
             return meaning_score(alignment(a, b), score)
         return 1.0 if distinctive >= ANCHORS_ONLY_DISTINCTIVE - 1 else 0.0
 
-    union = _Stories(dates, [d.lang for d in reps], close, [d.path for d in reps])
+    union = Stories(dates, [d.lang for d in reps], close, [d.path for d in reps])
     tree: list[tuple[float, int, int, list[str]]] = []
     for link in links:
         if union.join(link[1], link[2], link[0] if vecs[link[1]] is not None else 1.0):
@@ -374,7 +136,7 @@ def group_stories(
                 reps[i].id,
                 reps[j].id,
                 round(score, 3),
-                _shared(keys, weights, [anchors[i], anchors[j]], [reps[i].id, reps[j].id]),
+                shared_anchors(keys, weights, [anchors[i], anchors[j]], [reps[i].id, reps[j].id]),
             )
             for score, i, j, keys in tree_of.get(root, ())
         )
@@ -418,7 +180,7 @@ def _story_anchors(
         if not (k.startswith("name:") and any(k[5:] in o and k[5:] != o for o in names))
         and weights.weight(k) >= 0.2
     ]
-    return _shared(keys, weights, [anchors[i] for i in idx], [reps[i].id for i in idx])
+    return shared_anchors(keys, weights, [anchors[i] for i in idx], [reps[i].id for i in idx])
 
 
 def _story_order(story: Story) -> tuple[int, int, str]:
@@ -456,3 +218,13 @@ def stories_for(
     with _last_lock:
         _last[:] = [(key, index)]
     return index
+
+
+__all__ = [
+    "WINDOW_DAYS",
+    "group_stories",
+    "pair_weight",
+    "score_pair",
+    "shared_keys",
+    "stories_for",
+]
