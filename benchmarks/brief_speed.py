@@ -37,12 +37,12 @@ def _docs(set_dir: Path) -> list:  # type: ignore[type-arg]
 def _pass(docs: list, method: str) -> float:  # type: ignore[type-arg]
     from briefing.summarize import brief
 
-    brief._cache.clear()
-    brief._last.clear()
+    brief._brief.cache_clear()
+    brief._analysed.cache_clear()
     started = time.process_time()
     for doc in docs:
         brief._summarize(doc, method)
-        brief._last.clear()
+        brief._analysed.cache_clear()
     return time.process_time() - started
 
 

@@ -34,7 +34,7 @@ def profile_summarize() -> None:
     docs = [document_from_record(r, "eval", i) for i, r in enumerate(records)]
     for doc in docs[:: max(1, len(docs) // 3)]:
         summarize(doc)  # load jieba, tinysegmenter, stemmers first
-    brief_module._cache.clear()
+    brief_module._brief.cache_clear()
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()

@@ -11,9 +11,9 @@ is mostly padding.
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Sequence
-from threading import Lock
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from briefing.model import Brief, Document
@@ -30,9 +30,14 @@ LEAD = "lead-3"
 METHODS: tuple[str, ...] = (METHOD, LEAD, *SUMY_METHODS)
 """Every name ``summarize`` accepts: ours, the lead baseline, each plain sumy method."""
 
-_CACHE_SIZE = 256
-_cache: OrderedDict[tuple[str, ...], Brief] = OrderedDict()
-_cache_lock = Lock()
+
+@dataclass(frozen=True)
+class _Keyed:
+    """A document for :func:`functools.lru_cache`, hashed by what its brief depends on (not
+    by its whole text, which hashing on every call would cost)."""
+
+    key: tuple[str, ...]
+    doc: Document = field(compare=False, hash=False)
 
 
 def select(
@@ -109,34 +114,25 @@ def summarize(doc: Document, method: str = METHOD) -> Brief:
     """The brief and key points of one document (deterministic; cached by content)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    key = (method, doc.id, doc.content_hash or doc.text, doc.title, doc.lang)
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    brief = _summarize(doc, method)
-    with _cache_lock:
-        _cache[key] = brief
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return brief
+    return _brief(method, _Keyed((doc.id, doc.content_hash or doc.text, doc.title, doc.lang), doc))
 
 
-_last: list[tuple[tuple[str, ...], Analysis]] = []
+@lru_cache(maxsize=256)
+def _brief(method: str, keyed: _Keyed) -> Brief:
+    return _summarize(keyed.doc, method)
 
 
 def _analysis(doc: Document) -> Analysis:
     """The split, tokenized document; the last one is kept because ``briefing eval`` runs every
     method on one document before moving on, and tokenizing is most of the cost."""
     title = "" if doc.title_derived else doc.title
-    key = (doc.id, doc.content_hash or doc.text, title, doc.lang)
-    with _cache_lock:
-        if _last and _last[0][0] == key:
-            return _last[0][1]
-    analysis = analyse(doc.paragraphs, doc.lang, title)
-    with _cache_lock:
-        _last[:] = [(key, analysis)]
-    return analysis
+    return _analysed(_Keyed((doc.id, doc.content_hash or doc.text, title, doc.lang), doc))
+
+
+@lru_cache(maxsize=1)
+def _analysed(keyed: _Keyed) -> Analysis:
+    title = keyed.key[2]
+    return analyse(keyed.doc.paragraphs, keyed.doc.lang, title)
 
 
 def _summarize(doc: Document, method: str) -> Brief:

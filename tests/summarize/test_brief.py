@@ -162,8 +162,8 @@ def test_summaries_are_deterministic(seed_docs) -> None:  # type: ignore[no-unty
 
     d = next(iter(seed_docs.values()))
     first = summarize(d)
-    module._cache.clear()
-    module._last.clear()
+    module._brief.cache_clear()
+    module._analysed.cache_clear()
     assert summarize(d) == first
 
 
