@@ -15,9 +15,9 @@ fixed seed, so the same sets give the same file byte for byte.
   languages without a set) is fitted on all three languages together.
 * **Chosen by cross-validation** (k folds by article): the brief-length rule per language
   (``max_sentences`` and ``full_words``), by mean ROUGE-2 of the briefs that
-  :func:`briefing.summarize.brief.select` makes from the held-out scores, the same code path
-  a user's brief takes. Each feature group's contribution is the drop in that figure when the
-  group is left out and the model refitted.
+  :func:`briefing.summarize.brief.choose_sentences` makes from the held-out scores, the same
+  code path a user's brief takes. Each feature group's contribution is the drop in that figure
+  when the group is left out and the model refitted.
 
 The eval sets are never read here.
 """
@@ -41,7 +41,7 @@ from briefing.dev.training_data import (
     read_jsonl,
     rouge2,
 )
-from briefing.summarize.brief import select
+from briefing.summarize.brief import choose_sentences
 from briefing.summarize.features import FEATURES
 from briefing.summarize.learned import Model
 
@@ -134,7 +134,7 @@ def cross_validate(
             scores = model.score(a.rows)
             for m, f, c in per_rule:
                 rule = replace(model, max_sentences=m, full_words=f, coverage=c)
-                chosen = select(a.sentences, a.terms, scores, a.lang, rule, a.title_terms)
+                chosen = choose_sentences(a.sentences, a.terms, scores, a.lang, rule, a.title_terms)
                 per_rule[(m, f, c)][i] = rouge2(a, chosen)
     return per_rule
 

@@ -40,7 +40,7 @@ class _Keyed:
     doc: Document = field(compare=False, hash=False)
 
 
-def select(
+def choose_sentences(
     sentences: Sequence[Sentence],
     terms: Sequence[frozenset[Any]],
     scores: Sequence[float],
@@ -144,7 +144,7 @@ def _summarize(doc: Document, method: str) -> Brief:
         return Brief(doc.id, tuple(analysis.sentences[i].text for i in chosen), (), method)
     model = model_for(analysis.lang)
     scores = score_sentences(analysis, model)
-    chosen = select(
+    chosen = choose_sentences(
         analysis.sentences, analysis.terms(), scores, analysis.lang, model, analysis.title_terms()
     )
     points = key_points(analysis, scores, chosen)
