@@ -17,14 +17,11 @@ from briefing.stories import Story
 from briefing.stories.align import Alignment
 from briefing.stories.story import SharedAnchor
 from briefing.stories.timeline import Timeline
+from briefing.text.dates import iso
 
 MAX_ANCHORS = 8
 """Anchors listed per story or link in text output (JSON has them all)."""
 POINT_WIDTH = 110
-
-
-def _date(value: object) -> str | None:
-    return value.isoformat() if value is not None else None  # type: ignore[attr-defined]
 
 
 def _span(story: Story) -> str:
@@ -73,8 +70,8 @@ def story_json(story: Story, alignment: Alignment | None = None) -> dict[str, An
         "id": story.id,
         "label": story.label,
         "lead": story.lead,
-        "start": _date(story.start),
-        "end": _date(story.end),
+        "start": iso(story.start),
+        "end": iso(story.end),
         "languages": list(story.languages),
         "sources": list(story.sources),
         "documents": list(story.documents),
@@ -179,7 +176,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "entries": [
             {
                 "document": e.doc_id,
-                "date": _date(e.date),
+                "date": iso(e.date),
                 "date_estimated": e.date_estimated,
                 "lang": e.lang,
                 "source": e.source,

@@ -56,6 +56,7 @@ from briefing.stories.pairs import (
 )
 from briefing.stories.story import Link, SharedAnchor, Story, StoryIndex
 from briefing.stories.union import Stories
+from briefing.text.dates import iso
 
 if TYPE_CHECKING:
     import numpy as np
@@ -196,7 +197,7 @@ _last: list[tuple[str, StoryIndex]] = []
 def _fingerprint(docs: Sequence[Document]) -> str:
     digest = hashlib.sha1()
     for doc in sorted(docs, key=lambda d: d.id):
-        when = doc.date.isoformat() if isinstance(doc.date, dt.date) else "-"
+        when = iso(doc.date) or "-"
         parts = (doc.id, doc.content_hash or doc.text, when, ",".join(doc.theme_ids))
         digest.update("\t".join(parts).encode("utf-8", "replace") + b"\n")
     return digest.hexdigest()
