@@ -62,15 +62,28 @@ def select(
     return Selection(_newest_first(chosen), undated, day, day, why)
 
 
-def group_by_theme(
-    docs: Sequence[Document], themes: Sequence[Theme]
+def theme_groups(
+    docs: Sequence[Document], themes: Sequence[Theme], *, every_theme: bool = False
 ) -> list[tuple[str, tuple[Document, ...]]]:
-    """Each article under its strongest theme (listed once); theme order follows the theme set,
-    unthemed articles last."""
+    """``(theme id, articles)`` in the theme set's order, unthemed articles last (under
+    :data:`UNTHEMED`), each group in the order of ``docs``.
+
+    The one answer to "where does an article go by theme". A brief lists each article once,
+    under its strongest theme; the reader's list (``every_theme``) shows it under each theme it
+    matched, because that list is for finding articles, not for reading them once.
+    """
     order = {t.id: n for n, t in enumerate(themes)}
     groups: dict[str, list[Document]] = {}
     for doc in docs:
-        key = doc.themes[0].theme_id if doc.themes else UNTHEMED
-        groups.setdefault(key, []).append(doc)
+        ids = [m.theme_id for m in (doc.themes if every_theme else doc.themes[:1])]
+        for key in ids or [UNTHEMED]:
+            groups.setdefault(key, []).append(doc)
     keys = sorted(groups, key=lambda k: (k == UNTHEMED, order.get(k, len(order)), k))
     return [(k, tuple(groups[k])) for k in keys]
+
+
+def group_by_theme(
+    docs: Sequence[Document], themes: Sequence[Theme]
+) -> list[tuple[str, tuple[Document, ...]]]:
+    """Each article under its strongest theme (listed once): the daily brief and the export."""
+    return theme_groups(docs, themes)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.model import Document, Theme
 from briefing.render.safe import one_line
+from briefing.selection import UNTHEMED, theme_groups
 from briefing.text.dates import iso
 
 GROUPINGS = ("date", "theme")
@@ -73,27 +74,20 @@ def group_by_date(docs: Sequence[Document]) -> list[Group]:
 
 
 def group_by_theme(docs: Sequence[Document], themes: Mapping[str, Theme]) -> list[Group]:
-    """One group per theme (a document shows under each theme it matched), then the unthemed.
+    """One group per theme, a document under each theme it matched, then the unthemed
+    (:func:`briefing.selection.theme_groups`, the same order as the daily brief's).
 
     Labels are the English ones: the interface is English whatever the article's language.
     """
 
     def label(theme_id: str) -> str:
+        if theme_id == UNTHEMED:
+            return NO_THEME
         theme = themes.get(theme_id)
         return one_line(theme.label_for("en") if theme else theme_id) or theme_id
 
-    groups: dict[str, list[str]] = {}
-    unthemed: list[str] = []
-    for doc in _newest_first(docs):
-        if not doc.themes:
-            unthemed.append(doc.id)
-        for match in doc.themes:
-            groups.setdefault(match.theme_id, []).append(doc.id)
-    ordered = sorted(groups, key=lambda theme_id: label(theme_id).casefold())
-    result = [Group(label(theme_id), tuple(groups[theme_id])) for theme_id in ordered]
-    if unthemed:
-        result.append(Group(NO_THEME, tuple(unthemed)))
-    return result
+    groups = theme_groups(_newest_first(docs), list(themes.values()), every_theme=True)
+    return [Group(label(theme_id), tuple(d.id for d in found)) for theme_id, found in groups]
 
 
 def group_documents(
