@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.model import Document
+from briefing.stories.unionfind import UnionFind
 from briefing.text.scripts import to_simplified
 
 # one token for shingling: a single Han/kana/hangul character, or a run of other letters/digits
@@ -119,22 +120,6 @@ def _body_hash(tokens: Sequence[str]) -> str:
     return hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).hexdigest()
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 FULLER = 1.2
 """A copy this much longer (in shingles) stands for the others even if it came later: it is
 the one that lost nothing."""
@@ -156,7 +141,7 @@ def _keeper(docs: Sequence[Document], members: Sequence[int], sizes: Mapping[int
 def find_duplicates(docs: Sequence[Document]) -> dict[str, Duplicate]:
     """Each duplicate article's id → the article shown in its place (keepers are absent)."""
     n = len(docs)
-    union = _Union(n)
+    union = UnionFind(n)
     hashes: list[str] = []
     first: dict[str, int] = {}
     sets: dict[int, np.ndarray] = {}

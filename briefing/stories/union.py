@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from briefing.stories.pairs import WINDOW_DAYS
+from briefing.stories.unionfind import UnionFind
 
 COHESION = 0.3
 MEAN_COHESION = 0.42
@@ -16,7 +17,7 @@ the members of one story at 0.4–0.9. Stops A~B~C chains whose ends share nothi
 newcomer must sit with the whole story, not with one member."""
 
 
-class Stories:
+class Stories(UnionFind):
     """Union-find over articles that keeps each set's date span and refuses incoherent joins.
 
     Chaining (A~B, B~C ⇒ A~C) is where false stories come from: each link plausible, the ends
@@ -35,19 +36,13 @@ class Stories:
         close: Callable[[int, int], float],
         files: Sequence[str],
     ) -> None:
-        self.parent = list(range(len(dates)))
+        super().__init__(len(dates))
         self.span = [(d, d) if d is not None else None for d in dates]
         self.members: list[list[int]] = [[i] for i in range(len(dates))]
         self.langs = langs
         self.close = close
         self.files = files
         self.direct: dict[tuple[int, int], float] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def _coherent(self, ri: int, rj: int) -> bool:
         found = []
