@@ -1,0 +1,109 @@
+"""What the library makes per document on demand, through the cache: briefs and sentence
+vectors. ``briefing list`` never asks for either; ``daily`` and the reader ask for briefs,
+``stories`` and ``export`` for vectors too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from briefing.cache import step, steps
+from briefing.cache.db import Cache, open_cache
+from briefing.model import Brief, Document, Problem
+from briefing.paths import cache_dir
+from briefing.text.words import use_cache_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Progress = step.Progress
+ShouldStop = step.ShouldStop
+
+
+def open_cache_for(use_cache: bool) -> Cache | None:
+    use_cache_dir(cache_dir())  # jieba's dictionary cache sits beside ours
+    return open_cache() if use_cache else None
+
+
+def briefs_for(
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    should_stop: ShouldStop | None = None,
+    on_brief: Callable[[Brief], None] | None = None,
+) -> tuple[dict[str, Brief], tuple[Problem, ...]]:
+    """The brief of each document, by id, and a Problem for each that could not be made.
+
+    Cached briefs come first; copies of one article (same content hash) are summarized once.
+    ``on_brief`` gets each brief as soon as it is there, so a reader shows them as they come.
+    """
+    cache = open_cache_for(use_cache)
+    out: dict[str, Brief] = {}
+    problems: list[Problem] = []
+
+    def got(doc: Document, result: Brief | Problem) -> None:
+        mine = steps.for_document(result, doc)
+        if isinstance(mine, Problem):
+            problems.append(mine)
+            return
+        out[doc.id] = mine
+        if on_brief:
+            on_brief(mine)
+
+    step.run(steps.brief_step(cache), docs, got, progress=progress, jobs=jobs,
+             should_stop=should_stop)  # fmt: skip
+    notices = cache.take_notices() if cache else []
+    return out, (*notices, *problems)
+
+
+def brief_for(doc: Document, *, use_cache: bool = True) -> Brief:
+    """One document's brief (from the cache when it is there); raises if it cannot be made."""
+    briefs, _problems = briefs_for([doc], use_cache=use_cache, jobs=1)
+    if doc.id in briefs:
+        return briefs[doc.id]
+    from briefing.summarize import summarize  # deferred: only a failed brief gets here
+
+    return summarize(doc)  # raises the summarizer's own error, as it always did
+
+
+def vectors_for(
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    should_stop: ShouldStop | None = None,
+) -> tuple[dict[str, np.ndarray], tuple[Problem, ...]]:
+    """Each document's sentence vectors (:mod:`briefing.stories.meaning`), by id.
+
+    A document missing from the result has none: it had no text, or the encoder did not load
+    (then one Problem says so, and stories rest on anchors alone). The encoder is loaded in
+    this process only to tell which, so a warm run never pays for it.
+    """
+    from briefing.stories import meaning
+
+    cache = open_cache_for(use_cache)
+    out: dict[str, np.ndarray] = {}
+    empty: list[Document] = []
+
+    def got(doc: Document, payload: bytes | None) -> None:
+        vectors = meaning.decode_vectors(payload) if payload else None
+        if vectors is None:
+            empty.append(doc)
+        else:
+            out[doc.id] = vectors
+
+    step.run(steps.vector_step(cache), docs, got, progress=progress, jobs=jobs,
+             should_stop=should_stop)  # fmt: skip
+    notices: list[Problem] = list(cache.take_notices()) if cache else []
+    if empty and any(meaning.texts_for(d) for d in empty) and not meaning.available():
+        notices.append(
+            Problem(
+                "sentence encoder",
+                f"could not load ({meaning.failure()}); stories use anchors only",
+            )
+        )
+    return out, tuple(notices)
