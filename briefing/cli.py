@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_lazy("briefing.commands.stories", "cmd_stories"))
 
     p = sub.add_parser("eval", help="score briefs against human reference summaries (ROUGE)")
-    from briefing.dev.evaluate import add_arguments
+    from briefing.dev.options import add_arguments
 
     add_arguments(p)
     p.set_defaults(func=_lazy("briefing.dev.evaluate", "eval_main"))

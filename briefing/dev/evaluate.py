@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.dev.options import add_arguments
 from briefing.dev.rouge import ROUGE_TYPES, scorer
 from briefing.model import Document
 from briefing.summarize.brief import METHOD, METHODS, summarize
@@ -211,25 +212,6 @@ def _stderr_progress(label: str, done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``briefing eval`` flags, so cli.py and ``python -m`` share one definition."""
-    parser.add_argument(
-        "--set",
-        dest="set",
-        type=Path,
-        required=True,
-        help="a set (.jsonl) or a folder of them, e.g. ../shared/eval",
-    )
-    parser.add_argument(
-        "--method",
-        action="append",
-        choices=(*METHODS, RAW_LEAD),
-        default=None,
-        help="run only this method (repeatable; default: ours and baselines)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-
-
 def eval_main(args: argparse.Namespace) -> int:
     """``briefing eval``: table (or JSON) on stdout, progress on stderr. Exit 1: no sets."""
     try:
@@ -239,13 +221,20 @@ def eval_main(args: argparse.Namespace) -> int:
             "briefing: eval needs rouge-score: pip install 'briefing[eval]' (a developer extra)\n"
         )
         return 2
+    methods = getattr(args, "method", None)
+    if isinstance(methods, str):
+        methods = [methods]
+    known = (*METHODS, RAW_LEAD)
+    unknown = [m for m in methods or () if m not in known]
+    if unknown:
+        sys.stderr.write(
+            f"briefing eval: unknown method {unknown[0]!r}; choose from {', '.join(known)}\n"
+        )
+        return 2
     set_dir = Path(args.set)
     if not set_dir.exists() or not set_files(set_dir):
         sys.stderr.write(f"briefing: {set_dir}: no evaluation sets (*.jsonl) found\n")
         return 1
-    methods = getattr(args, "method", None)
-    if isinstance(methods, str):
-        methods = [methods]
     report = run_eval(set_dir, methods, _stderr_progress)
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
