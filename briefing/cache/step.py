@@ -67,18 +67,20 @@ def run(
     delivered, before anything is computed (a reader lists them at once).
     """
     groups: dict[K, list[I]] = {}
-    for item in items:
+    for item in items:  # each key once: a file's key costs a stat
         groups.setdefault(step.key(item), []).append(item)
     found = step.lookup(list(groups))
     missing: list[I] = []
+    group_of: dict[int, list[I]] = {}  # a computed item's copies, by the item's identity
     for key, group in groups.items():
         if key in found:
             for item in group:
                 deliver(item, found[key])
         else:
             missing.append(group[0])
+            group_of[id(group[0])] = group
     total = len(items)
-    done = total - sum(len(groups[step.key(item)]) for item in missing)
+    done = total - sum(len(group) for group in group_of.values())
     if on_cached:
         on_cached()
     if progress:
@@ -91,7 +93,7 @@ def run(
         pairs = list(zip(chunk, results, strict=True))
         step.store(pairs)
         for item, result in pairs:
-            group = groups[step.key(item)]
+            group = group_of[id(item)]
             for each in group:
                 deliver(each, result)
             done += len(group)
