@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open the reader (TUI) on a corpus")
     _corpus_options(p, links=False)
+    p.add_argument("--watch", action="store_true",
+                   help="show new, changed and deleted files as they land (or watch = true "
+                   "in the settings: `briefing config path`)")  # fmt: skip
     p.set_defaults(func=_open)
 
     p = sub.add_parser("list", help="list the documents of a corpus")
@@ -152,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("notes", help="every note with its article, and notes whose article is gone")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_lazy("briefing.commands.notes", "cmd_notes"))
+
+    p = sub.add_parser("config", help="where the reader's settings file is")
+    p.add_argument("action", choices=("path",), help="path: print the settings file's path")
+    p.set_defaults(func=_lazy("briefing.commands.config", "cmd_config"))
 
     p = sub.add_parser("cache", help="where the cache is and what it holds, or clear it")
     p.add_argument("action", choices=("info", "clear"), help="info: show it; clear: delete it")
@@ -207,7 +214,8 @@ def _open(args: argparse.Namespace) -> int:
         follow_symlinks=getattr(args, "follow_symlinks", False),
         time_limit=args.time_limit,
     )
-    app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline)
+    app = BriefingApp(paths, max_bytes=args.max_size, pipeline=pipeline,
+                      watch=getattr(args, "watch", False))  # fmt: skip
     app.run()
     if app.return_code:
         error = app.crash

@@ -79,3 +79,14 @@ def bundled_seeds() -> Path:
 
 def bundled_themes() -> Path:
     return _bundled("themes")
+
+
+def export_dir() -> Path:
+    """Where the reader's ``ctrl+e`` writes: the user's documents folder (``~/Documents``), not
+    the current directory, which is often the news folder itself."""
+    home = _home()
+    if home:
+        return home / "exports"
+    import platformdirs
+
+    return platformdirs.user_documents_path()

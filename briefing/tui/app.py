@@ -2,7 +2,9 @@
 
 What every screen shows lives in a :class:`~.session.Session` (documents, briefs, themes, compare
 marks, the store) that screens read. Screens ask for changes by posting requests
-(:mod:`.messages`: ``OpenReader``, ``ToggleRead``…); the app carries them out and publishes
+(:mod:`.messages`: ``OpenReader``, ``ToggleMark``…), or, for a key that changes the screen
+or the cursor, call the app's method at once (:mod:`.keys` says why). The app carries them out
+and publishes
 :attr:`BriefingApp.document_changed`, :attr:`~BriefingApp.corpus_changed`,
 :attr:`~BriefingApp.briefs_arrived` and :attr:`~BriefingApp.progress_changed`, which screens
 subscribe to. The app never reaches into a screen's widgets; workers only post messages.
@@ -20,57 +22,68 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
+from briefing.config import load_settings
 from briefing.model import Document, Problem
 from briefing.paths import bundled_seeds
 from briefing.render.safe import one_line
 from briefing.store import Store, StoreError
-from briefing.tui import workers
-from briefing.tui.crash import write_crash_log
+from briefing.tui import keys, workers
+from briefing.tui.crash import CrashMixin
+from briefing.tui.export import ExportMixin
+from briefing.tui.keys import KeysMixin
 from briefing.tui.messages import (
     BriefsReady,
     BriefsWanted,
     CorpusLoaded,
     DocumentsArrived,
-    EditNote,
     LoadProgressed,
-    OpenCompare,
     OpenReader,
     SummariesFinished,
     ToggleMark,
-    ToggleRead,
 )
+from briefing.tui.outside import OutsideMixin
+from briefing.tui.palette import system_commands
 from briefing.tui.pipeline import Pipeline
+from briefing.tui.read_state import ReadStateMixin
+from briefing.tui.reload import ReloadMixin
 from briefing.tui.screens.compare import CompareScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.note import NoteScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.session import Session
+from briefing.tui.settings import SettingsMixin
+from briefing.tui.watch import watch
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
-class BriefingApp(App[None]):
+class BriefingApp(
+    KeysMixin,
+    CrashMixin,
+    ReadStateMixin,
+    ReloadMixin,
+    ExportMixin,
+    OutsideMixin,
+    SettingsMixin,
+    App[None],
+):
     """Open ``corpus`` (files or folders; the bundled seeds when empty) for an analyst.
 
-    ``store`` defaults to the user's notes file; ``pipeline`` swaps the core for tests.
+    ``store`` defaults to the user's notes file; ``pipeline`` swaps the core for tests;
+    ``watch`` reloads as files land (also ``watch = true`` in the settings).
     """
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
     # Textual declares this as an instance attribute, so a ClassVar annotation would clash
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # `q` goes back one level (it quits only from the list, as in newsboat or lazygit);
-        # ctrl+q, Textual's own binding, quits from anywhere.
-        Binding("question_mark", "help", "Help"),
-        Binding("a", "toggle_theme", "Theme", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.APP
 
     def __init__(
         self,
@@ -79,8 +92,14 @@ class BriefingApp(App[None]):
         store: Store | None = None,
         max_bytes: int | None = None,
         pipeline: Pipeline | None = None,
+        watch: bool = False,
+        settings_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.settings_path = settings_path
+        self.settings, self._settings_problems = load_settings(settings_path)
+        self.watching = watch or self.settings.watch
+        self._undo = []
         self.corpus_paths = list(corpus or ()) or [bundled_seeds()]
         self.pipeline = pipeline or Pipeline.default(max_bytes)
         self.session = Session(store)
@@ -92,11 +111,9 @@ class BriefingApp(App[None]):
         self.progress_changed: Signal[tuple[str, int, int] | None] = Signal(self, "progress")
         """(stage, done, total) of the load or the summaries; None when the work is over."""
         self.library = LibraryScreen()
+        self.library.set_reactive(LibraryScreen.grouping, self.settings.grouping)
+        self.library.set_reactive(LibraryScreen.language, self.settings.language)
         self.theme = DARK
-        self.crash_log: Path | None = None
-        """Where the traceback of an unexpected error went (the CLI names it on exit)."""
-        self.crash: BaseException | None = None
-        """The unexpected error that ended the app, if one did."""
         self._arrivals_dirty = False
         self._next_arrivals = 0.0
         self._corpus_complete = False
@@ -107,22 +124,15 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.session.store.problems:
             self.notify(str(problem), title="Notes", severity="warning", timeout=15, markup=False)
+        for problem in self._settings_problems:
+            self.notify(str(problem), title="Settings", severity="warning", timeout=15,
+                        markup=False)  # fmt: skip
+        self.apply_settings()
         self.set_interval(0.3, self._show_arrivals)
         self.load_corpus()
-
-    def _fatal_error(self) -> None:
-        """An unexpected error: write the traceback to a log instead of the terminal.
-
-        Textual would print a screenful of traceback with locals after restoring the terminal;
-        the CLI prints one line naming this log and exits non-zero instead.
-        """
-        error = self.crash = self._exception  # Textual keeps the first unhandled error here
-        self.crash_log = write_crash_log(error)
-        if self.crash_log is None:
-            super()._fatal_error()
-            return
-        self.bell()
-        self._close_messages_no_wait()
+        if self.watching:
+            self.run_worker(partial(watch, self), thread=True, exclusive=True,
+                            exit_on_error=False, group="watch", description="Watching")  # fmt: skip
 
     # workers (their bodies: .workers) --------------------------------------------------------
 
@@ -159,7 +169,11 @@ class BriefingApp(App[None]):
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self._arrivals_dirty = False
+        reloaded = self._corpus_complete
         self._corpus_complete = True
+        if reloaded:
+            self._reloaded(message)
+            return
         self.session.finish_loading(message.documents, message.themes)
         self.corpus_changed.publish(None)  # the list answers with BriefsWanted, in its order
         self._report(message.problems, "skipped")
@@ -223,29 +237,45 @@ class BriefingApp(App[None]):
             self.notify(f"Not saved: {error}", title="Notes", severity="error", markup=False)
         self.document_changed.publish(doc_id)
 
+    def _announce(self, doc_ids: Iterable[str]) -> None:
+        for doc_id in doc_ids:
+            self.document_changed.publish(doc_id)
+
     def on_open_reader(self, message: OpenReader) -> None:
         self.open_reader(message.doc_id)
 
     def open_reader(self, doc_id: str) -> None:
+        self.mark_read_on_open(doc_id)
+        self.push_screen(ReaderScreen(doc_id))
+
+    def mark_read_on_open(self, doc_id: str) -> None:
         doc, store = self.session.documents[doc_id], self.session.store
         if not store.is_read(doc):
             self._keep(doc_id, lambda: store.set_read(doc, True))
-        self.push_screen(ReaderScreen(doc_id))
 
-    def on_toggle_read(self, message: ToggleRead) -> None:
-        doc, store = self.session.documents[message.doc_id], self.session.store
+    def toggle_read(self, doc_id: str) -> None:
+        doc, store = self.session.documents.get(doc_id), self.session.store
+        if doc is None:
+            self.notify("That article is no longer in the folder.", severity="warning")
+            return
         read = not store.is_read(doc)
-        self._keep(message.doc_id, lambda: store.set_read(doc, read))
+        self._keep(doc_id, lambda: store.set_read(doc, read))
 
-    def on_edit_note(self, message: EditNote) -> None:
-        doc_id = message.doc_id
-        doc, store = self.session.documents[doc_id], self.session.store
+    def edit_note(self, doc_id: str, *, outside: bool = False) -> None:
+        """The note on ``doc_id``: inline (``w``) or in ``$EDITOR`` (``e``)."""
+        doc, store = self.session.documents.get(doc_id), self.session.store
+        if doc is None:
+            self.notify("That article is no longer in the folder.", severity="warning")
+            return
 
         def save(text: str | None) -> None:
             if text is not None:
                 self._keep(doc_id, lambda: store.set_note(doc, text))
 
-        self.push_screen(NoteScreen(doc.title, store.note(doc)), save)
+        if outside:
+            save(self.edit_note_outside(doc, store.note(doc)))
+        else:
+            self.push_screen(NoteScreen(doc.title, store.note(doc)), save)
 
     def on_toggle_mark(self, message: ToggleMark) -> None:
         self.toggle_mark(message.doc_id)
@@ -258,9 +288,6 @@ class BriefingApp(App[None]):
             return
         for each in changed:
             self.document_changed.publish(each)
-
-    def on_open_compare(self, _message: OpenCompare) -> None:
-        self.open_compare()
 
     def open_compare(self) -> None:
         if len(self.session.marked) < 2:
@@ -283,18 +310,4 @@ class BriefingApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        library = self.library
-        yield SystemCommand(
-            "Group by date / theme", "Switch the list grouping (g)", library.action_toggle_grouping
-        )
-        yield SystemCommand(
-            "Language filter", "Cycle the language shown (l)", library.action_cycle_language
-        )
-        yield SystemCommand(
-            "Compare marked", "Marked documents side by side (c)", self.open_compare
-        )
-        yield SystemCommand("Clear compare marks", "Unmark every document", self.action_clear_marks)
-        yield SystemCommand(
-            "Dark / light", "Toggle the dark and light theme (a)", self.action_toggle_theme
-        )
-        yield SystemCommand("Help", "Keys and how briefing works (?)", self.action_help)
+        yield from system_commands(self)

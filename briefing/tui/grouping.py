@@ -8,15 +8,15 @@ still filters as fast as the user types.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
+from briefing.config import GROUPINGS as GROUPINGS  # the list's groupings: one definition
 from briefing.model import Document, Theme
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, theme_groups
 from briefing.text.dates import iso
 
-GROUPINGS = ("date", "theme")
 UNDATED = "Undated"
 NO_THEME = "No theme"
 
@@ -27,6 +27,13 @@ class Group:
 
     label: str
     doc_ids: tuple[str, ...]
+    unread: int | None = None
+    """How many of them are unread (None: not counted)."""
+
+
+def with_unread(groups: Iterable[Group], is_read: Callable[[str], bool]) -> list[Group]:
+    """The groups with their unread counts, for the headings."""
+    return [replace(g, unread=sum(not is_read(i) for i in g.doc_ids)) for g in groups]
 
 
 class SearchIndex:

@@ -8,6 +8,7 @@ Dataclass messages as in toolong's ``messages.py``: past-tense events, posted fr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -80,16 +81,6 @@ class OpenReader(Message):
 
 
 @dataclass
-class ToggleRead(Message):
-    doc_id: str
-
-
-@dataclass
-class EditNote(Message):
-    doc_id: str
-
-
-@dataclass
 class ToggleMark(Message):
     """Mark for compare, or unmark."""
 
@@ -97,5 +88,16 @@ class ToggleMark(Message):
 
 
 @dataclass
-class OpenCompare(Message):
-    """The marked documents side by side."""
+class Exported(Message):
+    """The reader's export is written (``path``), or could not be (``error``)."""
+
+    path: Path | None
+    count: int
+    error: str = ""
+
+
+@dataclass
+class FolderChanged(Message):
+    """The watcher saw files added, changed or deleted under the corpus."""
+
+    changes: int

@@ -68,20 +68,20 @@ async def test_browse_by_date_newest_first_undated_last(make_app) -> None:
         assert "新华社 · zh-cn · 2024-05-02" in text_of(header)
 
 
-async def test_g_switches_grouping_to_themes_and_back(make_app) -> None:
+async def test_v_switches_grouping_to_themes_and_back(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("g")
+        await pilot.press("v")
         screen = app.library
         assert screen.grouping == "theme"
         listed = screen.query_one(DocumentList)
         headings = [str(o.prompt).strip() for o in listed.options if o.disabled]
-        assert headings == ["AI policy  5", "Energy  2"]
+        assert headings == ["AI policy  5 · 5 unread", "Energy  2 · 2 unread"]
         assert listed.doc_ids[-1] == "undated"  # under Energy only
-        await pilot.press("g")
+        await pilot.press("v")
         assert screen.grouping == "date"
-        assert str(listed.options[0].prompt) == "2024-05-02  2"
+        assert str(listed.options[0].prompt) == "2024-05-02  2 · 2 unread"
 
 
 async def test_filter_as_you_type_and_by_language(make_app) -> None:
@@ -131,16 +131,16 @@ async def test_open_read_and_jump_to_a_key_point(make_app) -> None:
         assert app.library.query_one(DocumentList).highlighted_doc_id == "en"
 
 
-async def test_r_toggles_read_and_the_row_stops_standing_out(make_app, store_path) -> None:
+async def test_m_toggles_read_and_the_row_stops_standing_out(make_app, store_path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         listed = app.library.query_one(DocumentList)
         assert str(listed.options[1].prompt).startswith("● ")
-        await pilot.press("r")
+        await pilot.press("m")
         assert Store(store_path).is_read(app.session.documents["ja"])
         assert not str(listed.options[1].prompt).startswith("●")
-        await pilot.press("r")
+        await pilot.press("m")
         assert not Store(store_path).is_read(app.session.documents["ja"])
         assert str(listed.options[1].prompt).startswith("● ")
 
@@ -149,7 +149,7 @@ async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("j", "n")
+        await pilot.press("j", "w")
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"compare with NHK", "ctrl+s")
         assert isinstance(app.screen, LibraryScreen)
@@ -164,7 +164,7 @@ async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
         assert "✎ compare with NHK" in str(again.library.query_one(DocumentList).options[2].prompt)
         await pilot.press("j", "enter")
         assert "compare with NHK" in text_of(again.screen.query_one("#reader-note", Static))
-        await pilot.press("n")
+        await pilot.press("w")
         assert again.screen.query_one(TextArea).text == "compare with NHK"
         await pilot.press("escape")  # cancel keeps the note
         assert again.session.store.note(again.session.documents["zh-cn"]) == "compare with NHK"

@@ -129,7 +129,7 @@ async def test_an_unexpected_error_exits_non_zero_with_a_log(make_app, monkeypat
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_ready(pilot)
             monkeypatch.setattr(LibraryScreen, "action_toggle_grouping", broken)
-            await pilot.press("g")
+            await pilot.press("v")
             await pilot.pause()
 
     with pytest.raises(RuntimeError, match="boom"):
@@ -158,7 +158,7 @@ async def test_a_note_does_not_appear_in_another_folder(tmp_path: Path) -> None:
     first = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(folder_docs("a", "A")))
     async with first.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("n", *"only for folder a", "ctrl+s")
+        await pilot.press("w", *"only for folder a", "ctrl+s")
     other = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(folder_docs("b", "B")))
     async with other.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
@@ -207,7 +207,7 @@ async def test_escape_in_the_note_editor_keeps_the_draft_until_asked(make_app) -
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)
         doc = app.session.documents["ja"]
-        await pilot.press("n", *"half a thought", "escape")
+        await pilot.press("w", *"half a thought", "escape")
         assert isinstance(app.screen, DiscardScreen)
         await pilot.press("escape")  # keep editing: the draft is still there
         assert isinstance(app.screen, NoteScreen)
@@ -215,9 +215,9 @@ async def test_escape_in_the_note_editor_keeps_the_draft_until_asked(make_app) -
         await pilot.press("escape", "s")  # save from the question
         assert isinstance(app.screen, LibraryScreen)
         assert app.session.store.note(doc) == "half a thought"
-        await pilot.press("n", "x", "escape", "d")  # discard, when that is what is asked
+        await pilot.press("w", "x", "escape", "d")  # discard, when that is what is asked
         assert app.session.store.note(doc) == "half a thought"
-        await pilot.press("n", "escape")  # unchanged: closes at once
+        await pilot.press("w", "escape")  # unchanged: closes at once
         assert isinstance(app.screen, LibraryScreen)
 
 

@@ -62,9 +62,9 @@ async def test_hostile_fields_show_literally_in_every_view(make_app, hostile, mo
         )
 
         # theme grouping: the label is a heading now
-        await pilot.press("g")
+        await pilot.press("v")
         assert_inert(app, f"Theme {HOSTILE_SHOWN}")
-        await pilot.press("g")
+        await pilot.press("v")
 
         # clicking the title (where a live [@click=app.quit] would sit) opens it, nothing else
         await pilot.click("#documents", offset=(12, 1))
@@ -78,7 +78,7 @@ async def test_hostile_fields_show_literally_in_every_view(make_app, hostile, mo
         assert app.is_running
 
         # note editor: the title in its heading, the note in the text area
-        await pilot.press("n")
+        await pilot.press("w")
         assert isinstance(app.screen, NoteScreen)
         assert_inert(app, f"Note on Title {HOSTILE_SHOWN}", f"Note {HOSTILE_SHOWN}")
         await pilot.press("escape", "escape")
@@ -134,7 +134,7 @@ async def test_file_name_fuzz_reaches_no_terminal_live_in_the_tui(tmp_path) -> N
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
         views.append(screen_text(app))
-        await pilot.press("n")
+        await pilot.press("w")
         assert isinstance(app.screen, NoteScreen)
         views.append(screen_text(app))
         await pilot.press("escape")

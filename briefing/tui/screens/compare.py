@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from briefing.tui import keys
+from briefing.tui.navigation import next_unread, step
 from briefing.tui.widgets.aligned_view import AlignedView
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.footer import CompactFooter
@@ -37,10 +39,7 @@ class CompareScreen(Screen[None]):
 
     app: BriefingApp
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "back", "Back", key_display="q"),
-        Binding("tab", "app.focus_next", "Next column"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.COMPARE
 
     @dataclass
     class Aligned(Message):
@@ -121,3 +120,38 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def _column(self) -> int:
+        """The focused column (the first when focus is elsewhere)."""
+        focused = self.focused
+        for index in range(len(self.doc_ids)):
+            if focused is not None and focused.id == f"column-{index}":
+                return index
+        return 0
+
+    def action_step(self, delta: int) -> None:
+        """The focused column shows the next (previous) article of the list not compared yet."""
+        index, order = self._column(), self.app.library.shown_order()
+        target = step(order, self.doc_ids[index], delta)
+        while target is not None and target in self.doc_ids:
+            target = step(order, target, delta)
+        self._replace(index, target)
+
+    def action_unread(self, delta: int) -> None:
+        index = self._column()
+        docs, store = self.app.session.documents, self.app.session.store
+
+        def is_read(doc_id: str) -> bool:
+            return doc_id in self.doc_ids or doc_id not in docs or store.is_read(docs[doc_id])
+
+        self._replace(index, next_unread(self.app.library.shown_order(), self.doc_ids[index],
+                                         is_read, delta))  # fmt: skip
+
+    def _replace(self, index: int, doc_id: str | None) -> None:
+        if doc_id is None:
+            self.notify("No more articles that way in the list.", timeout=2)
+            return
+        self.doc_ids[index] = doc_id
+        self.app.session.marked = list(self.doc_ids)  # the marks follow what is compared
+        self._fill(index)
+        self.align()

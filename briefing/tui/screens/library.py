@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
@@ -19,15 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from briefing.render.safe import one_line
-from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents
-from briefing.tui.messages import (
-    BriefsWanted,
-    EditNote,
-    OpenCompare,
-    OpenReader,
-    ToggleMark,
-    ToggleRead,
-)
+from briefing.tui import keys
+from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents, with_unread
+from briefing.tui.messages import BriefsWanted, OpenReader, ToggleMark
+from briefing.tui.navigation import next_unread
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList, Row
 from briefing.tui.widgets.footer import CompactFooter
@@ -36,6 +31,7 @@ from briefing.tui.widgets.load_progress import LoadProgress
 if TYPE_CHECKING:
     from briefing.model import Document
     from briefing.tui.app import BriefingApp
+    from briefing.tui.grouping import Group
 
 
 class LibraryScreen(Screen[None]):
@@ -43,20 +39,7 @@ class LibraryScreen(Screen[None]):
 
     app: BriefingApp
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),  # as in any list; room for q and ?
-        # A priority binding runs when the app takes the key from the terminal, before it hands
-        # the next keys on: in "/李强" typed in one write, the rest reaches the filter.
-        Binding("slash", "focus_filter", "Find", priority=True),
-        Binding("g", "toggle_grouping", "Group"),
-        Binding("l", "cycle_language", "Lang"),
-        Binding("space", "mark", "Mark", key_display="␣"),
-        Binding("c", "compare", "Compare"),
-        Binding("r", "toggle_read", "Read", show=False),
-        Binding("n", "note", "Note"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.LIBRARY
 
     grouping: reactive[str] = reactive("date")
     """``date`` (newest first, undated last) or ``theme``."""
@@ -70,6 +53,8 @@ class LibraryScreen(Screen[None]):
 
     _mounted = False
     _briefs_asked = False
+    _groups: list[Group] = []  # noqa: RUF012 (replaced, never mutated in place, before mount)
+    """The groups shown, with their unread counts."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -137,6 +122,7 @@ class LibraryScreen(Screen[None]):
         docs = filter_documents(pool, app.session.search_index, self.filter_text, self.language)
         self._last_filter = (key, query, docs)
         groups = group_documents(docs, self.grouping, app.session.themes)
+        groups = self._groups = with_unread(groups, self._is_read)
         rows = _Rows(app.session.row)
         if not app.session.loaded:
             empty = "Loading…"
@@ -147,10 +133,16 @@ class LibraryScreen(Screen[None]):
         self.query_one(DocumentList).show(groups, rows, empty)
         self._update_status(len(docs))
 
+    def _is_read(self, doc_id: str) -> bool:
+        doc = self.app.session.documents.get(doc_id)
+        return doc is None or self.app.session.store.is_read(doc)
+
     def _update_status(self, shown: int) -> None:
         app = self.app
         count = f"{shown}/{len(app.session.documents)}"
         parts = [count if app.session.loaded else f"{count} so far", f"by {self.grouping}"]
+        unread = sum(not self._is_read(i) for i in app.session.documents)
+        parts.append(f"{unread} unread")
         parts.append(f"lang: {self.language or 'all'}")
         if app.session.marked:
             parts.append(f"marked {len(app.session.marked)}/{app.session.MAX_COMPARE}")
@@ -163,8 +155,13 @@ class LibraryScreen(Screen[None]):
 
     def _document_changed(self, doc_id: str) -> None:
         if doc_id in self.app.session.documents:
-            self.query_one(DocumentList).update_row(self.app.session.row(doc_id))
-            self._update_status(self.query_one(DocumentList).count)
+            listing = self.query_one(DocumentList)
+            listing.update_row(self.app.session.row(doc_id))
+            for index, group in enumerate(self._groups):
+                if doc_id in group.doc_ids:
+                    self._groups[index] = with_unread([group], self._is_read)[0]
+                    listing.update_heading(self._groups[index])
+            self._update_status(listing.count)
         if doc_id == self.query_one(DocumentList).highlighted_doc_id:
             self._show_preview(doc_id)
 
@@ -205,9 +202,14 @@ class LibraryScreen(Screen[None]):
     def current(self) -> str | None:
         return self.query_one(DocumentList).highlighted_doc_id
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letter keys are text while the filter has focus (they are priority bindings)."""
+        in_filter = self.focused is self.query_one("#filter")
+        return not in_filter or action in ("focus_filter", "export", "clear_filter")
+
     def action_open(self) -> None:
         if self.current:
-            self.post_message(OpenReader(self.current))
+            self.app.open_reader(self.current)  # at once: the keys after enter go to the reader
 
     def action_focus_filter(self) -> None:
         """Focus the filter at once (``Widget.focus`` waits for the queued keys); a "/" typed
@@ -224,28 +226,88 @@ class LibraryScreen(Screen[None]):
 
     def action_toggle_grouping(self) -> None:
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
+        self.app.remember(grouping=self.grouping)
         self.notify(f"Grouped by {self.grouping}", timeout=1.5)
 
     def action_cycle_language(self) -> None:
         cycle: list[str | None] = [None, *self.app.session.languages]
         index = cycle.index(self.language) if self.language in cycle else 0
         self.language = cycle[(index + 1) % len(cycle)]
+        self.app.remember(language=self.language)
         self.notify(f"Language: {one_line(self.language or 'all')}", timeout=1.5, markup=False)
+
+    def action_first(self) -> None:
+        self.query_one(DocumentList).highlight_doc(next(iter(self.shown_order()), None))
+
+    def action_last(self) -> None:
+        self.query_one(DocumentList).highlight_doc(next(reversed(self.shown_order()), None))
+
+    def action_unread(self, delta: int) -> None:
+        target = next_unread(self.shown_order(), self.current, self._is_read, delta)
+        if target is None:
+            self.notify("No other unread article in the list.", timeout=2)
+        else:
+            self.query_one(DocumentList).highlight_doc(target)
+
+    def shown_order(self) -> list[str]:
+        """The articles the list shows, in its order: where J, K, n and p lead."""
+        return self.query_one(DocumentList).doc_ids
+
+    def follow(self, doc_id: str) -> None:
+        """Put the cursor on ``doc_id`` (the reader moved to it), so back is where the user is."""
+        self.query_one(DocumentList).highlight_doc(doc_id)
 
     def action_mark(self) -> None:
         if self.current:
             self.post_message(ToggleMark(self.current))
 
     def action_compare(self) -> None:
-        self.post_message(OpenCompare())
+        self.app.open_compare()
 
     def action_toggle_read(self) -> None:
         if self.current:
-            self.post_message(ToggleRead(self.current))
+            self.app.toggle_read(self.current)
+
+    def action_group_read(self) -> None:
+        current = self.current
+        group = next((g for g in self._groups if current in g.doc_ids), None)
+        if group is not None:
+            self.app.mark_many_read(group.doc_ids, f"“{group.label}”")
+
+    def action_all_read(self) -> None:
+        self.app.mark_many_read(self.shown_order(), "the list")
+
+    def action_undo(self) -> None:
+        self.app.undo_read()
 
     def action_note(self) -> None:
         if self.current:
-            self.post_message(EditNote(self.current))
+            self.app.edit_note(self.current)
+
+    def action_edit_note(self) -> None:
+        if self.current:
+            self.app.edit_note(self.current, outside=True)
+
+    def _current_doc(self) -> Document | None:
+        return self.app.session.documents.get(self.current) if self.current else None
+
+    def action_open_url(self) -> None:
+        if doc := self._current_doc():
+            self.app.open_article_url(doc)
+
+    def action_copy_url(self) -> None:
+        if doc := self._current_doc():
+            self.app.copy_url(doc)
+
+    def action_export(self) -> None:
+        marked = list(self.app.session.marked)
+        if marked:
+            self.app.export(marked, "marked in the reader")
+        else:
+            self.app.export(self.shown_order(), "listed in the reader")
+
+    def action_reload(self) -> None:
+        self.app.reload()
 
 
 class _Rows(Mapping[str, Row]):

@@ -16,12 +16,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import Brief
-from briefing.render.safe import inert
-from briefing.tui.messages import EditNote, ToggleMark, ToggleRead
+from briefing.model import Brief, Document
+from briefing.render.safe import inert, one_line
+from briefing.tui import keys
+from briefing.tui.messages import ToggleMark
+from briefing.tui.navigation import next_unread, step
 from briefing.tui.widgets.brief_view import (
     SUMMARIZING,
     brief_content,
@@ -87,13 +90,7 @@ class ReaderScreen(Screen[None]):
 
     app: BriefingApp
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "back", "Back", key_display="q"),
-        Binding("r", "toggle_read", "Read"),
-        Binding("n", "note", "Note"),
-        Binding("t", "focus_text", "Text"),
-        Binding("space", "mark", "Mark", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.READER
 
     def __init__(self, doc_id: str) -> None:
         super().__init__()
@@ -102,6 +99,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         doc = self.app.session.documents[self.doc_id]
         yield Static(header_content(doc), id="reader-header")
+        yield Static(url_content(doc), id="reader-url")
         with Horizontal(id="reader-body"):
             with VerticalScroll(id="reader-side"):
                 yield Static(heading("Brief"), classes="section")
@@ -122,6 +120,29 @@ class ReaderScreen(Screen[None]):
         self.app.briefs_arrived.subscribe(
             self, lambda ids: self._document_changed(self.doc_id) if self.doc_id in ids else None
         )
+        self.app.corpus_changed.subscribe(self, lambda _: self._corpus_changed())
+        self._shown = self.app.session.documents[self.doc_id]
+        self._opened()
+
+    async def show(self, doc_id: str) -> None:
+        """Read another article here (``J``, ``K``, ``n``, ``p``): marked read, and the list's
+        cursor follows, so going back lands on it."""
+        self.app.mark_read_on_open(doc_id)
+        self.app.library.follow(doc_id)
+        self.doc_id = doc_id
+        self._shown = self.app.session.documents[doc_id]
+        await self.recompose()
+        self._opened()
+
+    def _corpus_changed(self) -> None:
+        """After a reload: an edited article is shown anew; a deleted one says so."""
+        doc = self.app.session.documents.get(self.doc_id)
+        if doc is None:
+            self.sub_title = "gone from the folder"
+        elif doc != self._shown:
+            self.call_later(self.show, self.doc_id)
+
+    def _opened(self) -> None:
         self._fill()
         # Focusing the key points would scroll the side panel to them, past the Brief on a
         # short terminal: the reader opens at the top, with the Brief first.
@@ -130,7 +151,9 @@ class ReaderScreen(Screen[None]):
 
     def _fill(self) -> None:
         app = self.app
-        doc = app.session.documents[self.doc_id]
+        doc = app.session.documents.get(self.doc_id)
+        if doc is None:
+            return
         brief = app.session.briefs.get(self.doc_id)
         self.query_one("#reader-brief", Static).update(brief_content(brief))
         self.query_one(KeyPointList).show(brief)
@@ -161,14 +184,62 @@ class ReaderScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
+    async def action_step(self, delta: int) -> None:
+        target = step(self.app.library.shown_order(), self.doc_id, delta)
+        if target is None:
+            self.notify("No more articles that way in the list.", timeout=2)
+        else:
+            await self.show(target)
+
+    async def action_unread(self, delta: int) -> None:
+        library, store = self.app.library, self.app.session.store
+        docs = self.app.session.documents
+
+        def is_read(doc_id: str) -> bool:
+            return doc_id not in docs or store.is_read(docs[doc_id])
+
+        target = next_unread(library.shown_order(), self.doc_id, is_read, delta)
+        if target is None:
+            self.notify("No other unread article in the list.", timeout=2)
+        else:
+            await self.show(target)
+
+    def action_home(self) -> None:
+        self._scroller().scroll_home(animate=False)
+
+    def action_end(self) -> None:
+        self._scroller().scroll_end(animate=False)
+
+    def _scroller(self) -> Widget:
+        focused = self.focused
+        if isinstance(focused, KeyPointList):
+            return self.query_one("#reader-side")
+        return focused if focused is not None else self.query_one("#reader-text")
+
     def action_toggle_read(self) -> None:
-        self.post_message(ToggleRead(self.doc_id))
+        self.app.toggle_read(self.doc_id)
 
     def action_note(self) -> None:
-        self.post_message(EditNote(self.doc_id))
+        self.app.edit_note(self.doc_id)
+
+    def action_edit_note(self) -> None:
+        self.app.edit_note(self.doc_id, outside=True)
+
+    def action_open_url(self) -> None:
+        self.app.open_article_url(self._shown)
+
+    def action_copy_url(self) -> None:
+        self.app.copy_url(self._shown)
 
     def action_mark(self) -> None:
         self.post_message(ToggleMark(self.doc_id))
 
     def action_focus_text(self) -> None:
         self.query_one("#reader-text").focus()
+
+
+def url_content(doc: Document) -> Content:
+    """The article's address under its title (``o`` opens it, ``y`` copies it)."""
+    if not doc.url:
+        return Content.styled("no URL", "italic $text-muted")
+    return Content.styled(one_line(doc.url), "underline $text-secondary")

@@ -83,7 +83,10 @@ def render_row(row: Row) -> Content:
 
 def render_heading(group: Group) -> Content:
     count = f"  {len(group.doc_ids)}"
-    return Content.assemble((one_line(group.label), "bold $text-primary"), (count, "$text-muted"))
+    unread = f" · {group.unread} unread" if group.unread else ""
+    return Content.assemble(
+        (one_line(group.label), "bold $text-primary"), (count, "$text-muted"), (unread, "$accent")
+    )
 
 
 class DocumentList(OptionList):
@@ -233,6 +236,28 @@ class DocumentList(OptionList):
         for index, doc_id in enumerate(self._row_ids):
             if doc_id == row.doc.id:
                 self.replace_option_prompt_at_index(index, prompt)
+
+    def update_heading(self, group: Group) -> None:
+        """Redraw the heading labelled ``group.label`` (its unread count changed)."""
+        for index, item in enumerate(self._items):
+            if isinstance(item, Group) and item.label == group.label:
+                self._items[index] = group
+                if index < self._done:
+                    heading = render_heading(group)
+                    self.replace_option_prompt_at_index(
+                        index, Content("\n") + heading if index else heading
+                    )
+
+    def highlight_doc(self, doc_id: str | None) -> None:
+        """Move the cursor to ``doc_id``'s first row, giving options to the rows up to it."""
+        if doc_id is None or doc_id not in self._items:
+            return
+        self._moved_by_user = True
+        wanted = self._items.index(doc_id) + 1
+        if wanted > self._done:
+            self._extend(wanted)
+        self.highlighted = self._row_ids.index(doc_id)
+        self.scroll_to_highlight()
 
     def on_key(self, event: events.Key) -> None:
         self._moved_by_user = True
