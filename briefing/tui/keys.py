@@ -91,14 +91,14 @@ APP: list[BindingType] = [
 
 
 def alt_letter(event: events.Key) -> str | None:
-    """The key name typed after Esc when ``event`` is Textual's ``alt+…`` for the pair."""
-    if not event.key.startswith("alt+") or not event.character or len(event.character) != 1:
-        return None
-    char = event.character
-    if not char.isprintable() or char.isspace():
+    """The key typed after Esc when ``event`` is Textual's ``alt+…`` for the pair (``alt+j``,
+    ``alt+shift+j`` for ``J``); None for any other key."""
+    if not event.key.startswith("alt+"):
         return None
     rest = event.key.removeprefix("alt+")
-    return rest if len(rest) == 1 else char
+    if rest.startswith("shift+") and len(rest) == 7:
+        rest = rest[-1].upper()
+    return rest if len(rest) == 1 and rest.isprintable() and not rest.isspace() else None
 
 
 if TYPE_CHECKING:
@@ -118,6 +118,6 @@ class KeysMixin(_App):
             letter = alt_letter(event)
             if letter is not None:
                 await super().on_event(events.Key("escape", "\x1b"))
-                await super().on_event(events.Key(letter, event.character))
+                await super().on_event(events.Key(letter, letter))
                 return
         await super().on_event(event)
