@@ -243,3 +243,50 @@ def test_the_help_names_every_key() -> None:
             for key in binding.key.split(","):
                 shown = names.get(key, key)
                 assert re.search(rf"`{re.escape(shown)}`", help_text), (key, binding.action)
+
+
+async def test_watch_shows_a_file_as_it_lands_and_drops_a_deleted_one(tmp_path: Path) -> None:
+    """Real watchfiles on a real folder; the fake pipeline turns each file into an article."""
+    import asyncio
+    import datetime as dt
+
+    from briefing.model import Brief
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.pipeline import Loaded, Pipeline
+    from tests.tui.fakes import make_doc
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text("One.", encoding="utf-8")
+
+    def load(paths, progress, arrived) -> Loaded:
+        docs = tuple(make_doc(p.stem, p.stem, "en", dt.date(2025, 1, 1), "s", [p.read_text()])
+                     for p in sorted(folder.glob("*.txt")))  # fmt: skip
+        return Loaded(docs, (), ())
+
+    def summarize_many(docs, progress, stop, on_brief):
+        for doc in docs:
+            on_brief(Brief(doc.id, ("x",), (), "fake"))
+        return ()
+
+    app = BriefingApp([folder], store=Store(tmp_path / "notes.json"),
+                      pipeline=Pipeline(load, summarize_many), watch=True)  # fmt: skip
+    async with app.run_test(size=(120, 40)):
+        for _ in range(100):  # not wait_ready: it waits for every worker, and this one watches
+            if app.library.shown_order() == ["one"]:
+                break
+            await asyncio.sleep(0.05)
+        assert app.library.shown_order() == ["one"]
+        await asyncio.sleep(0.5)  # the watcher is up
+        (folder / "two.txt").write_text("Two.", encoding="utf-8")
+        for _ in range(100):
+            if "two" in app.library.shown_order():
+                break
+            await asyncio.sleep(0.1)
+        assert sorted(app.library.shown_order()) == ["one", "two"]
+        (folder / "one.txt").unlink()
+        for _ in range(100):
+            if "one" not in app.library.shown_order():
+                break
+            await asyncio.sleep(0.1)
+        assert app.library.shown_order() == ["two"]
