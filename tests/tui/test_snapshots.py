@@ -61,7 +61,7 @@ def test_compare_three(snap_compare, make_app, size) -> None:
 
 
 def test_note_editor(snap_compare, make_app) -> None:
-    press = ["j", "j", "n"]
+    press = ["j", "j", "w"]
     assert snap_compare(make_app(), press=press, terminal_size=(80, 24), run_before=annotate)
 
 
