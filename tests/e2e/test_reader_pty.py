@@ -91,6 +91,42 @@ def test_the_field_folder_fills_streams_briefs_and_survives_bursts(home: Path) -
         term.close()
 
 
+def _unread(text: str) -> int:
+    """The unread count of the status line (``1298/1298 · by date · 1297 unread``)."""
+    found = re.search(r"· by \w+ · (\d+) unread", text)
+    assert found, text
+    return int(found.group(1))
+
+
+@needs_field
+def test_the_field_folder_moves_marks_undoes_and_reloads(home: Path) -> None:
+    """Issue 18's keys on the real folder: J/q in the reader, n, A then u, r; Esc+letter."""
+    term = Terminal(["open", str(FIELD)], home)
+    try:
+        listed = term.wait_for(all_listed, 240)
+        before = _unread(listed)
+        assert before > 1200
+        term.send("\r")
+        term.wait_for("Key points", 60)
+        term.send("JJ")  # one write: two articles on
+        term.wait_for(lambda t: "J Next" in t, 30)  # the reader's footer
+        term.send("\x1bn")  # Esc and n in one read: back to the list, then the next unread
+        term.wait_for(lambda t: all_listed(t) and "/ Find" in t, 30)  # the list's footer
+        assert _unread(term.text) == before - 3  # the three opened ones are read
+        term.send("A")
+        term.wait_for(lambda t: "Press u to undo" in t and _unread(t) == 0, 60)
+        term.send("u")
+        term.wait_for(lambda t: _unread(t) == before - 3, 60)
+        term.send("r")
+        term.wait_for("Reloaded: 0 new, 0 changed, 0 gone", 120)
+        assert _unread(term.text) == before - 3  # read state survives the reload
+        term.send("q")
+        assert term.exit_status() == 0
+        assert b"Traceback" not in term.raw
+    finally:
+        term.close()
+
+
 def _single_file_folder(folder: Path, source: Path) -> None:
     (folder / "feeds").mkdir(parents=True)
     shutil.copy(source, folder / "feeds" / "story.txt")
@@ -113,7 +149,7 @@ def test_a_note_survives_a_restart_and_stays_in_its_folder(tmp_path: Path, home:
     term = Terminal(["open", str(folder_a)], home, cols=120, rows=30)
     try:
         term.wait_for(ROW, 60)
-        term.send("n")
+        term.send("w")
         term.wait_for("Note on", 20)
         term.send("pty note one")
         term.wait_for("pty note one", 10)

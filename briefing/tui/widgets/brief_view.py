@@ -86,7 +86,7 @@ def themes_content(doc: Document, themes: Mapping[str, Theme]) -> Content:
 
 def note_content(note: str) -> Content:
     if not note:
-        return Content.styled("(no note — press n)", "italic $text-muted")
+        return Content.styled("(no note — press w)", "italic $text-muted")
     return Content.styled(inert(note), "italic $text-secondary")
 
 
