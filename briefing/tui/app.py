@@ -248,19 +248,6 @@ class BriefingApp(
         self.mark_read_on_open(doc_id)
         self.push_screen(ReaderScreen(doc_id))
 
-    def mark_read_on_open(self, doc_id: str) -> None:
-        doc, store = self.session.documents[doc_id], self.session.store
-        if not store.is_read(doc):
-            self._keep(doc_id, lambda: store.set_read(doc, True))
-
-    def toggle_read(self, doc_id: str) -> None:
-        doc, store = self.session.documents.get(doc_id), self.session.store
-        if doc is None:
-            self.notify("That article is no longer in the folder.", severity="warning")
-            return
-        read = not store.is_read(doc)
-        self._keep(doc_id, lambda: store.set_read(doc, read))
-
     def edit_note(self, doc_id: str, *, outside: bool = False) -> None:
         """The note on ``doc_id``: inline (``w``) or in ``$EDITOR`` (``e``)."""
         doc, store = self.session.documents.get(doc_id), self.session.store

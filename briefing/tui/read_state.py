@@ -46,6 +46,18 @@ class ReadStateMixin(_App):
             self._announce(doc_ids)
         return True
 
+    def mark_read_on_open(self, doc_id: str) -> None:
+        doc = self.session.documents[doc_id]
+        if not self.session.store.is_read(doc):
+            self._write_read((doc_id,), True)
+
+    def toggle_read(self, doc_id: str) -> None:
+        doc = self.session.documents.get(doc_id)
+        if doc is None:
+            self.notify("That article is no longer in the folder.", severity="warning")
+            return
+        self._write_read((doc_id,), not self.session.store.is_read(doc))
+
     def mark_many_read(self, doc_ids: Iterable[str], what: str) -> None:
         """Mark ``doc_ids`` read, remembering which were unread, for ``u``."""
         store, docs = self.session.store, self.session.documents

@@ -8,7 +8,7 @@ needs the app's internals, and a test can set up a session without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from briefing.model import Brief, Document, Theme
 from briefing.store import Store
@@ -68,6 +68,10 @@ class Session:
         marked = self.marked.index(doc_id) + 1 if doc_id in self.marked else None
         return Row(doc, entry.read, entry.note, marked)
 
+    def rows(self) -> Mapping[str, Row]:
+        """Every row, each made when the list asks for it: it shows a page, not the corpus."""
+        return _Rows(self.row)
+
     def toggle_mark(self, doc_id: str) -> list[str] | None:
         """Mark or unmark for compare; the ids whose rows change, or None when compare is full
         (every mark's number may shift when one goes)."""
@@ -82,3 +86,17 @@ class Session:
     def clear_marks(self) -> list[str]:
         changed, self.marked = self.marked, []
         return changed
+
+
+class _Rows(Mapping[str, Row]):
+    def __init__(self, make: Callable[[str], Row]) -> None:
+        self._make = make
+
+    def __getitem__(self, doc_id: str) -> Row:
+        return self._make(doc_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0

@@ -6,7 +6,7 @@ the corpus is read, and briefs fill the preview as the summarizer gets to them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -24,7 +24,7 @@ from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents, 
 from briefing.tui.messages import BriefsWanted, OpenReader, ToggleMark
 from briefing.tui.navigation import next_unread
 from briefing.tui.widgets.brief_view import BriefView
-from briefing.tui.widgets.document_list import DocumentList, Row
+from briefing.tui.widgets.document_list import DocumentList
 from briefing.tui.widgets.footer import CompactFooter
 from briefing.tui.widgets.load_progress import LoadProgress
 
@@ -123,7 +123,7 @@ class LibraryScreen(Screen[None]):
         self._last_filter = (key, query, docs)
         groups = group_documents(docs, self.grouping, app.session.themes)
         groups = self._groups = with_unread(groups, self._is_read)
-        rows = _Rows(app.session.row)
+        rows = app.session.rows()
         if not app.session.loaded:
             empty = "Loading…"
         elif not app.session.documents:
@@ -236,11 +236,9 @@ class LibraryScreen(Screen[None]):
         self.app.remember(language=self.language)
         self.notify(f"Language: {one_line(self.language or 'all')}", timeout=1.5, markup=False)
 
-    def action_first(self) -> None:
-        self.query_one(DocumentList).highlight_doc(next(iter(self.shown_order()), None))
-
-    def action_last(self) -> None:
-        self.query_one(DocumentList).highlight_doc(next(reversed(self.shown_order()), None))
+    def action_end(self, last: bool) -> None:
+        order = self.shown_order()
+        self.query_one(DocumentList).highlight_doc(order[-1 if last else 0] if order else None)
 
     def action_unread(self, delta: int) -> None:
         target = next_unread(self.shown_order(), self.current, self._is_read, delta)
@@ -280,24 +278,16 @@ class LibraryScreen(Screen[None]):
     def action_undo(self) -> None:
         self.app.undo_read()
 
-    def action_note(self) -> None:
+    def action_note(self, outside: bool = False) -> None:
+        """The note: inline (``w``) or in ``$EDITOR`` (``e``)."""
         if self.current:
-            self.app.edit_note(self.current)
+            self.app.edit_note(self.current, outside=outside)
 
-    def action_edit_note(self) -> None:
-        if self.current:
-            self.app.edit_note(self.current, outside=True)
-
-    def _current_doc(self) -> Document | None:
-        return self.app.session.documents.get(self.current) if self.current else None
-
-    def action_open_url(self) -> None:
-        if doc := self._current_doc():
-            self.app.open_article_url(doc)
-
-    def action_copy_url(self) -> None:
-        if doc := self._current_doc():
-            self.app.copy_url(doc)
+    def action_url(self, copy: bool = False) -> None:
+        """The article's URL: opened (``o``) or copied (``y``)."""
+        doc = self.app.session.documents.get(self.current) if self.current else None
+        if doc is not None:
+            (self.app.copy_url if copy else self.app.open_article_url)(doc)
 
     def action_export(self) -> None:
         marked = list(self.app.session.marked)
@@ -308,19 +298,3 @@ class LibraryScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.app.reload()
-
-
-class _Rows(Mapping[str, Row]):
-    """Rows made when the list asks for them: it shows a page, not the whole corpus."""
-
-    def __init__(self, make: Callable[[str], Row]) -> None:
-        self._make = make
-
-    def __getitem__(self, doc_id: str) -> Row:
-        return self._make(doc_id)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
