@@ -33,10 +33,13 @@ class Terminal:
         cols: int = 160,
         rows: int = 48,
         cwd: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
+        extra_env = env
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NO_COLOR"))}
         env.update(BRIEFING_HOME=str(home), TERM="xterm-256color", COLUMNS=str(cols))
         env.update(LINES=str(rows), TEXTUAL_ANIMATIONS="none")
+        env.update(extra_env or {})
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(

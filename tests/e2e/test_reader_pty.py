@@ -127,6 +127,28 @@ def test_the_field_folder_moves_marks_undoes_and_reloads(home: Path) -> None:
         term.close()
 
 
+def test_e_hands_the_terminal_to_the_editor_and_keeps_what_it_wrote(
+    tmp_path: Path, home: Path
+) -> None:
+    """App.suspend needs a real terminal: the editor runs, the reader comes back with the note."""
+    folder = tmp_path / "news"
+    _single_file_folder(folder, SEEDS / "003_8db735ba76f7c009.txt")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "from the editor" > "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    term = Terminal(
+        ["open", str(folder)], home, cols=120, rows=30, env={"EDITOR": str(editor), "VISUAL": ""}
+    )
+    try:
+        term.wait_for(ROW, 60)
+        term.send("e")
+        term.wait_for("✎ from the editor", 30)
+        term.send("q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+
+
 def _single_file_folder(folder: Path, source: Path) -> None:
     (folder / "feeds").mkdir(parents=True)
     shutil.copy(source, folder / "feeds" / "story.txt")
