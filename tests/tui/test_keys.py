@@ -290,3 +290,14 @@ async def test_watch_shows_a_file_as_it_lands_and_drops_a_deleted_one(tmp_path: 
                 break
             await asyncio.sleep(0.1)
         assert app.library.shown_order() == ["two"]
+
+
+async def test_M_by_theme_marks_the_heading_the_cursor_is_under(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("v", "G", "M")  # the last row is under Energy (a doc can be in both)
+        assert any("in “Energy” read" in m for m in _messages(app))
+        listed = app.library.query_one(DocumentList)
+        headings = [str(o.prompt).strip() for o in listed.options if o.disabled]
+        assert headings[-1] == "Energy  2"

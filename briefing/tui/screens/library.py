@@ -267,8 +267,7 @@ class LibraryScreen(Screen[None]):
             self.app.toggle_read(self.current)
 
     def action_group_read(self) -> None:
-        current = self.current
-        group = next((g for g in self._groups if current in g.doc_ids), None)
+        group = self.query_one(DocumentList).highlighted_group()
         if group is not None:
             self.app.mark_many_read(group.doc_ids, f"“{group.label}”")
 

@@ -248,6 +248,12 @@ class DocumentList(OptionList):
                         index, Content("\n") + heading if index else heading
                     )
 
+    def highlighted_group(self) -> Group | None:
+        """The heading the cursor is under (by theme, a document is under several)."""
+        index = self.highlighted
+        items = self._items[: index + 1] if index is not None else []
+        return next((item for item in reversed(items) if isinstance(item, Group)), None)
+
     def highlight_doc(self, doc_id: str | None) -> None:
         """Move the cursor to ``doc_id``'s first row, giving options to the rows up to it."""
         if doc_id is None or doc_id not in self._items:
