@@ -10,7 +10,7 @@ from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.library import LibraryScreen
 from briefing.tui.screens.reader import ReaderScreen
-from briefing.tui.screens.story import ALONE, StoryScreen
+from briefing.tui.screens.story import ALONE, STILL_READING, StoryScreen
 from briefing.tui.widgets.document_list import DocumentList
 from tests.tui.fakes import fake_pipeline, wait_ready
 
@@ -89,6 +89,23 @@ async def test_an_article_nobody_else_reports_says_so(seed_corpus, tmp_path: Pat
         screen = await _story_shown(app, pilot)
         assert ALONE in _text(screen, "#story-status")
         assert _text(screen, "#story-timeline").strip() == ""
+
+
+async def test_no_story_of_half_a_folder(seed_corpus, tmp_path: Path) -> None:
+    docs = seed_corpus.documents
+    app = BriefingApp([], store=Store(tmp_path / "notes.json"), pipeline=fake_pipeline(docs))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await wait_ready(pilot)
+        app.session.loaded = False  # as while the files are still being read
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        assert STILL_READING in _text(screen, "#story-status")
+        assert not screen.workers  # nothing grouped from a partial folder
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
 
 
 def seed_corpus_stories(docs):  # type: ignore[no-untyped-def]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from briefing.model import Document
     from briefing.tui.app import BriefingApp
 
+STILL_READING = "The folder is still being read: its stories can be found once it is all in."
 ALONE = "No other article in this folder reports this event: its story is this article alone."
 
 
@@ -85,6 +86,10 @@ class StoryScreen(Screen[None]):
         yield CompactFooter()
 
     def on_mount(self) -> None:
+        if not self.app.session.loaded:  # a story of half a folder would be wrong, not early
+            self.query_one("#story-progress", ProgressBar).display = False
+            self.query_one("#story-status", Static).update(Content(STILL_READING))
+            return
         self.build()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story", description="Story")
