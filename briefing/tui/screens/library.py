@@ -52,7 +52,7 @@ class LibraryScreen(Screen[None]):
         Binding("l", "cycle_language", "Lang"),
         Binding("space", "mark", "Mark", key_display="␣"),
         Binding("c", "compare", "Compare"),
-        Binding("s", "story", "Story"),
+        Binding("s", "story", "Story", show=False),  # in the ? help: the footer must fit 60 columns
         Binding("r", "toggle_read", "Read", show=False),
         Binding("n", "note", "Note"),
         Binding("q", "app.quit", "Quit"),

@@ -92,7 +92,7 @@ class ReaderScreen(Screen[None]):
         Binding("r", "toggle_read", "Read"),
         Binding("n", "note", "Note"),
         Binding("t", "focus_text", "Text"),
-        Binding("s", "story", "Story"),
+        Binding("s", "story", "Story", show=False),  # in the ? help: the footer must fit 60 columns
         Binding("space", "mark", "Mark", show=False),
     ]
 
