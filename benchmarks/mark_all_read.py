@@ -28,7 +28,7 @@ def _docs(n: int, folder: Path) -> list[Document]:
             paragraphs=("Text.",),
             themes=(),
             content_hash=f"h{i}",
-        )  # fmt: skip
+        )
         for i in range(n)
     ]
 

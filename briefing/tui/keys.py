@@ -42,6 +42,7 @@ LIBRARY: list[BindingType] = [
     _key("l", "cycle_language", "Lang", "library.language"),
     _key("space", "mark", "Mark", "library.mark", display="␣"),
     _key("c", "compare", "Compare", "library.compare"),
+    _key("s", "story", "Story", "library.story", show=False),  # in ? : the footer fits 60 columns
     _key("m", "toggle_read", "Read", "library.read", show=False),
     _key("M", "group_read", "Group read", "library.group_read", show=False),
     _key("A", "all_read", "All read", "library.all_read", show=False),
@@ -70,6 +71,7 @@ READER: list[BindingType] = [
     _key("o", "open_url", "Open URL", "reader.open_url"),
     _key("y", "copy_url", "Copy URL", "reader.copy_url", show=False),
     _key("t", "focus_text", "Text", "reader.text", show=False),
+    _key("s", "story", "Story", "reader.story", show=False),
     _key("space", "mark", "Mark", "reader.mark", show=False),
 ]
 

@@ -260,7 +260,7 @@ async def test_problems_and_a_corrupt_store_are_reported(tmp_path: Path) -> None
         assert any("bad.bin: binary file" in m for m in messages)
 
 
-async def test_q_then_n_in_one_burst_quits_without_a_traceback(make_app) -> None:
+async def test_q_then_w_in_one_burst_quits_without_a_traceback(make_app) -> None:
     """A note editor pushed while the app is quitting never composes; it must not go looking
     for its text area (``NoMatches … TextArea on NoteScreen`` on exit)."""
     app = make_app()
@@ -268,7 +268,7 @@ async def test_q_then_n_in_one_burst_quits_without_a_traceback(make_app) -> None
         await wait_ready(pilot)
         # both keys queued before either is handled, as a terminal delivers a fast burst
         app.post_message(events.Key("q", "q"))
-        app.post_message(events.Key("n", "n"))
+        app.post_message(events.Key("w", "w"))
         await pilot.pause()
     assert app.return_code in (0, None)
     assert app._exception is None

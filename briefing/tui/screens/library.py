@@ -262,6 +262,12 @@ class LibraryScreen(Screen[None]):
     def action_compare(self) -> None:
         self.app.open_compare()
 
+    def action_story(self) -> None:
+        from briefing.tui.screens.story import StoryScreen
+
+        if self.current:
+            self.app.push_screen(StoryScreen(self.current))
+
     def action_toggle_read(self) -> None:
         if self.current:
             self.app.toggle_read(self.current)

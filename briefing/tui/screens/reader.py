@@ -216,6 +216,11 @@ class ReaderScreen(Screen[None]):
             return self.query_one("#reader-side")
         return focused if focused is not None else self.query_one("#reader-text")
 
+    def action_story(self) -> None:
+        from briefing.tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.doc_id))
+
     def action_toggle_read(self) -> None:
         self.app.toggle_read(self.doc_id)
 
