@@ -16,6 +16,7 @@ is the publisher's own; pages that state none are left to htmldate (via trafilat
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -148,7 +149,8 @@ def _meta(tree: Any, *names: str) -> str | None:
         for node in tree.iterfind(".//meta"):
             key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
             if key == name and _clean(node.get("content")):
-                return _clean(node.get("content"))
+                # escaped twice by some sites: "Australian &#039;megablaze&#039; …"
+                return _clean(html.unescape(node.get("content")))
     return None
 
 
