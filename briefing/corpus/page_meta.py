@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefing.text.dates import parse_datetime
+
 # a separator between a headline and the site's name: " | ", "｜", " - ", " – ", " — ", " · ",
 # " :: ", " ‹ ", " » ", " : " ("… satellite imagery shows : NPR")
 TITLE_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+(?:[-–—·•‹›«»]|::|:)\s+")
@@ -176,14 +178,20 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
     return found
 
 
+def _stamp(value: str) -> bool:
+    """A moment as metadata writes it: ISO 8601, or RFC 2822 (``Tue, 4 May 2021 19:18:00
+    +0200``, which some sites put in JSON-LD)."""
+    return bool(STAMP.match(value)) or parse_datetime(value) is not None
+
+
 def _published(tree: Any, ld: list[dict[str, Any]]) -> str | None:
     for obj in ld:
         value = obj.get("datePublished")
-        if isinstance(value, str) and STAMP.match(value.strip()):
+        if isinstance(value, str) and _stamp(value.strip()):
             return value.strip()
     for name in PUBLISHED_META:
         value = _meta(tree, name)
-        if value and STAMP.match(value):
+        if value and _stamp(value):
             return value
     for node in tree.iterfind(".//time"):
         value = _clean(node.get("datetime"))
@@ -194,6 +202,15 @@ def _published(tree: Any, ld: list[dict[str, Any]]) -> str | None:
         ):
             return value
     return None
+
+
+def _other_headline(h1: str, meta_title: str) -> bool:
+    """True when the page's one ``<h1>`` is a different headline from its ``og:title``, not the
+    same one with a kicker or the site's name on (``Deutschlandtakt: Flixbus attackiert …``):
+    the social title is then a variant written for sharing, and the ``<h1>`` is what the page
+    shows. Only a headline of four words or more is one."""
+    a, b = _fold(h1), _fold(meta_title)
+    return len(h1.split()) >= 4 and a not in b and b not in a
 
 
 def page_meta(tree: Any, url: str | None = None) -> PageMeta:
@@ -215,14 +232,16 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
         (h for obj in ld if isinstance(h := obj.get("headline"), str) and _clean(h)), None
     )
     title = _meta(tree, "og:title", "twitter:title") or _clean(headline) or None
+    h1s = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
+    labels = [_fold(x) for x in (host or "").split(".")[:-1] if _fold(x)]
+    heads = [h for h in h1s if len(h) >= MIN_HEADLINE and not _is_site(h, names, labels)]
     if title is None:
         page_title = _clean(tree.findtext(".//title"))
-        h1s = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
-        labels = [_fold(x) for x in (host or "").split(".")[:-1] if _fold(x)]
-        heads = [h for h in h1s if len(h) >= MIN_HEADLINE and not _is_site(h, names, labels)]
         opening = [h for h in heads if page_title.startswith(h)]
         # the one headline on the page, or the one the <title> opens with
         title = (opening or heads)[0] if len(heads) == 1 or opening else page_title or None
+    elif len(heads) == 1 and _other_headline(heads[0], title):
+        title = heads[0]  # the headline the reader sees, where og:title is a social variant
     if title:
         title = strip_site_name(title, names, host)
     return PageMeta(title=title, site=site, published=_published(tree, ld), names=names)
