@@ -51,6 +51,8 @@ def _entry_date(entry: Any) -> str | None:
 
 
 TAG = re.compile(r"<[^>]*>")
+# an embedded drawing or formula, markup and metadata and no prose: "<svg …>…</svg>"
+EMBEDDED = re.compile(r"<(svg|math)\b.*?</\1\s*>", re.S | re.I)
 
 
 def _body(entry: Any) -> Any:
@@ -59,9 +61,11 @@ def _body(entry: Any) -> Any:
     content = entry.get("content")
     full = content[0].get("value") if content else None
     summary = entry.get("summary") or entry.get("description")
+    summary = EMBEDDED.sub("", str(summary)) if summary else summary
     if not full or not str(full).strip():
         return summary
-    if summary and len(TAG.sub("", str(summary)).strip()) > len(TAG.sub("", str(full)).strip()):
+    full = EMBEDDED.sub("", str(full))
+    if summary and len(TAG.sub("", str(summary)).strip()) > len(TAG.sub("", full).strip()):
         return summary
     return full
 

@@ -204,6 +204,18 @@ def _published(tree: Any, ld: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _feed_host(tree: Any) -> str | None:
+    """The site's host from the feed the page links to (``<link rel="alternate"
+    type="application/rss+xml" href="http://www.loldf.org/…">``), for a page that names neither
+    its address nor its site: the feed is served by the site itself."""
+    for node in tree.iterfind(".//link"):
+        kind = (node.get("type") or "").lower()
+        feed = kind.endswith(("rss+xml", "atom+xml"))
+        if feed and (node.get("rel") or "").lower() == "alternate":
+            return host_of(node.get("href"))
+    return None
+
+
 def _other_headline(h1: str, meta_title: str) -> bool:
     """True when the page's one ``<h1>`` is a different headline from its ``og:title``, not the
     same one with a kicker or the site's name on (``Deutschlandtakt: Flixbus attackiert …``):
@@ -224,7 +236,7 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
             if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
                 url = node.get("href")
                 break
-    host = host_of(url)
+    host = host_of(url) or _feed_host(tree)
     names = site_names(og_site, app, host)
     site = _site_parts(og_site)[0] if og_site and _site_parts(og_site) else host
 
