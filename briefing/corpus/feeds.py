@@ -70,6 +70,12 @@ def _body(entry: Any) -> Any:
     return full
 
 
+def _permalink(guid: object) -> str | None:
+    """An item's id when it is an address (an RSS ``<guid>`` or Atom ``<id>`` that is a URL and
+    no ``<link>``): the article's address all the same."""
+    return guid if isinstance(guid, str) and re.match(r"^https?://\S+$", guid) else None
+
+
 def _reason(feed: Any) -> str:
     return str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
 
@@ -108,7 +114,7 @@ def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
                 title=entry.get("title"),
                 date=date,
                 source=source or feed_title,
-                url=entry.get("link"),
+                url=entry.get("link") or _permalink(entry.get("id")),
                 lang=entry.get("language") or feed.feed.get("language"),
                 author=entry.get("author"),
                 where=f"entry {n}",

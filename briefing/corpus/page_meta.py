@@ -55,6 +55,8 @@ class PageMeta:
     published: str | None = None
     names: set[str] = field(default_factory=set)
     """Normalised forms of the site's name, for cutting it off titles."""
+    url: str | None = None
+    """The article's address (``og:url``, else an absolute canonical link)."""
 
 
 def _fold(text: str) -> str:
@@ -236,6 +238,8 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
             if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
                 url = node.get("href")
                 break
+    if url and not re.match(r"^https?://", url.strip(), re.I):
+        url = None  # "/newsticker/meldung/…": a path, not an address
     host = host_of(url) or _feed_host(tree)
     names = site_names(og_site, app, host)
     site = _site_parts(og_site)[0] if og_site and _site_parts(og_site) else host
@@ -256,4 +260,5 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
         title = heads[0]  # the headline the reader sees, where og:title is a social variant
     if title:
         title = strip_site_name(title, names, host)
-    return PageMeta(title=title, site=site, published=_published(tree, ld), names=names)
+    published = _published(tree, ld)
+    return PageMeta(title=title, site=site, published=published, names=names, url=url)

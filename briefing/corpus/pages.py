@@ -80,7 +80,7 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
             or host_of(getattr(doc, "url", None))
             or getattr(doc, "sitename", None)
             or getattr(doc, "hostname", None),
-            url=getattr(doc, "url", None),
+            url=meta.url or getattr(doc, "url", None),
             lang=getattr(doc, "language", None),
             author=getattr(doc, "author", None),
         )

@@ -70,3 +70,12 @@ def test_a_cut_feed_is_one_line_and_keeps_the_items_read(tmp_path: Path) -> None
     assert problem.path.endswith("feed.xml")
     assert problem.message.startswith("malformed XML feed")
     assert "kept the 1 item" in problem.message
+
+
+def test_an_item_without_a_link_keeps_its_guid_address(tmp_path: Path) -> None:
+    item = (
+        "<item><title>Rents</title><guid>https://desk.example/rents-2025</guid>"
+        f"<description>{LONG}</description></item>"
+    )
+    (doc,) = _load(tmp_path, _rss(item)).documents
+    assert doc.url == "https://desk.example/rents-2025"

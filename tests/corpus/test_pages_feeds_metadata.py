@@ -266,3 +266,12 @@ def test_a_page_naming_no_address_is_credited_to_its_feeds_host(tmp_path: Path) 
     )
     doc = _load_one(tmp_path, "page.html", _page(head))
     assert doc.source == "loldf.org"
+
+
+def test_a_pages_address_is_its_og_url_not_a_relative_canonical_path(tmp_path: Path) -> None:
+    head = (
+        '<link rel="canonical" href="/newsticker/meldung/tokyo-rents.html">'
+        '<meta property="og:url" content="https://www.heise.de/newsticker/meldung/tokyo-rents.html">'
+    )
+    doc = _load_one(tmp_path, "page.html", _page(head))
+    assert doc.url == "https://www.heise.de/newsticker/meldung/tokyo-rents.html"
