@@ -26,6 +26,14 @@ BODY = 150
 """A paragraph this long is the article's body: the byline is above it, so reading stops."""
 SKIP = {"script", "style", "noscript", "template", "svg"}
 SPACES = re.compile(r"\s+")
+# a last-change label and the date after it: "Updated: 2023-11-07 15:30", "Mis à jour le 5 mai
+# 2021", "Aktualisiert am 15.05.2019", "更新：2025年7月27日" (the byline's other date)
+UPDATED = re.compile(
+    r"(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|actualisé|aktualisiert|aktualizacja|"
+    r"actualizado|atualizado|aggiornato|更新(?:日時|日)?)\s*(?:on|le|am|el|em|il)?\s*[:：]?"
+    r"[^|·•/]{0,40}",
+    re.I,
+)
 
 
 def _fold(text: str) -> str:
@@ -67,6 +75,7 @@ def _following_text(node: Any) -> str:
 
 
 def _parse(window: str) -> dt.date | None:
+    window = UPDATED.sub(" ", window)
     found = find_dates(window)
     if found:
         return min(found)[2]

@@ -69,3 +69,8 @@ def test_a_date_in_the_body_is_not_taken_for_the_byline(tmp_path: Path) -> None:
     ) + BODY
     stamp = '<meta property="article:published_time" content="2020-01-13T08:00:00+09:00">'
     assert _date(tmp_path, _page("", stamp, body)) == dt.date(2020, 1, 13)
+
+
+def test_an_update_date_before_the_publication_date_is_not_the_date(tmp_path: Path) -> None:
+    byline = "<p>Updated: 5 May 2021 05:53 · Published 4 May 2021 19:18</p>"
+    assert _date(tmp_path, _page(byline)) == dt.date(2021, 5, 4)
