@@ -22,17 +22,15 @@ The page-date table scores each method on the saved pages alone, straight from t
 trafilatura's metadata date (the method before issue 17), htmldate's ``find_date`` with
 ``original_date=True`` (the publication, not the last change) and what the loader now gives.
 
-``--evalpages`` scores the main text on the saved pages that trafilatura's own evaluation data
-covers: a JSON object or trafilatura's ``tests/comparison.py``/``evaldata.py`` (its ``EVAL_PAGES``
-dict, read with ``ast``, never run), url → ``with`` (snippets the article text must keep) and
-``without`` (chrome it must drop). Pages are matched by their ``og:url``/canonical link. Both
-trafilatura's ``extract`` and the loader's document text are scored.
+The last table (``versus.py``) sets the loader beside plain trafilatura on the saved pages, in
+the same run: date, title, and the main text scored by trafilatura's own evaluation snippets
+(``--evalpages``, default ``trafilatura_evalpages.json`` here: its ``EVAL_PAGES`` entries for
+the field's pages, url → ``with`` snippets to keep and ``without`` chrome to drop).
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import re
 import sys
@@ -45,6 +43,9 @@ sys.path.insert(0, str(REPO))
 
 from briefing.corpus.load import documents_from_file  # noqa: E402
 from briefing.corpus.read import read_text  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from versus import compare  # noqa: E402
 
 PARTS = ("saved-pages/", "feeds/")
 SPACES = re.compile(r"\s+")
@@ -72,75 +73,6 @@ def _page_dates(path: Path) -> dict[str, str | None]:
         warnings.simplefilter("ignore")
         found = htmldate.find_date(html, original_date=True, extensive_search=True)
     return {"trafilatura": meta.date if meta else None, "htmldate": found}
-
-
-def _url_key(url: str) -> str:
-    url = re.sub(r"^https?://(?:www\.)?", "", url.strip())
-    return url.rstrip("/")
-
-
-def _read_evalpages(path: Path) -> dict[str, dict[str, list[str]]]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".json":
-        data = json.loads(text)
-    else:
-        tree = ast.parse(text)
-        node = next(
-            n.value
-            for n in tree.body
-            if isinstance(n, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == "EVAL_PAGES" for t in n.targets)
-        )
-        data = ast.literal_eval(node)
-    return {_url_key(url): entry for url, entry in data.items()}
-
-
-def _page_url(html: str) -> str | None:
-    m = re.search(
-        r"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)|"
-        r"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)",
-        html,
-        re.I,
-    )
-    return (m[1] or m[2]) if m else None
-
-
-def score_text(field: Path, evalpages: Path) -> None:
-    """Snippets kept and chrome dropped, by trafilatura and by the loader."""
-    import trafilatura
-
-    pages = _read_evalpages(evalpages)
-    tally = {name: [0, 0, 0, 0] for name in ("trafilatura", "loader")}
-    matched = 0
-    for path in sorted((field / "saved-pages").glob("*.htm*")):
-        html = read_text(path, 25_000_000)
-        url = _page_url(html)
-        entry = pages.get(_url_key(url)) if url else None
-        if not entry:
-            continue
-        matched += 1
-        docs, _ = documents_from_file(path, path.name)
-        texts = {
-            "trafilatura": trafilatura.extract(html, include_comments=False) or "",
-            "loader": "\n".join(f"{d.title}\n{d.text}" for d in docs),
-        }
-        for name, text in texts.items():
-            flat = SPACES.sub(" ", text)
-            keep = [SPACES.sub(" ", s) in flat for s in entry.get("with", [])]
-            drop = [SPACES.sub(" ", s) not in flat for s in entry.get("without", [])]
-            t = tally[name]
-            t[0], t[1], t[2], t[3] = (
-                t[0] + sum(keep),
-                t[1] + len(keep),
-                t[2] + sum(drop),
-                t[3] + len(drop),
-            )
-    print(f"\nMain text on {matched} saved pages in {evalpages.name}")
-    for name, (kept, wanted, dropped, chrome) in tally.items():
-        print(
-            f"  {name:12} text kept {kept}/{wanted} ({100 * kept / max(wanted, 1):.1f} %), "
-            f"chrome dropped {dropped}/{chrome} ({100 * dropped / max(chrome, 1):.1f} %)"
-        )
 
 
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
@@ -189,12 +121,31 @@ def score_field_text(field: Path, labels: list[dict[str, object]]) -> None:
     )
 
 
+def _loaded(path: Path) -> dict[str, str | None]:
+    """The loader's title, date, text and address for one saved page."""
+    docs, _ = documents_from_file(path, path.name)
+    doc = docs[0] if docs else None
+    if doc is None:
+        return {"title": None, "date": None, "text": "", "url": None}
+    return {
+        "title": None if doc.title_derived else doc.title,
+        "date": doc.date.isoformat() if doc.date else None,
+        "text": doc.text,
+        "url": doc.url,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--field", type=Path, default=REPO.parent / "shared" / "field")
     parser.add_argument("--labels", type=Path, default=None)
     parser.add_argument("--misses", action="store_true", help="print every wrong field")
-    parser.add_argument("--evalpages", type=Path, help="trafilatura's EVAL_PAGES (.py or .json)")
+    parser.add_argument(
+        "--evalpages",
+        type=Path,
+        default=Path(__file__).with_name("trafilatura_evalpages.json"),
+        help="trafilatura's EVAL_PAGES entries for the field's pages (JSON)",
+    )
     args = parser.parse_args(argv)
     labels_path = args.labels or args.field.parent / "field-labels.jsonl"
     if not args.field.is_dir() or not labels_path.is_file():
@@ -257,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {method:12} {right:>3}/{total}  {100 * right / total:5.1f} %")
     if (args.field.parent / "eval").is_dir():
         score_field_text(args.field, labels)
-    if args.evalpages:
-        score_text(args.field, args.evalpages)
+    compare(args.field, labels, args.evalpages, _loaded, lambda p: read_text(p, 25_000_000))
     if args.misses:
         print()
         print("\n".join(misses))

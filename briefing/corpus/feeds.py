@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from xml.sax import SAXParseException
 
 from briefing.corpus.limits import Limits, items_message
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
@@ -49,6 +50,36 @@ def _entry_date(entry: Any) -> str | None:
     return f"{parsed_time.tm_year:04d}-{parsed_time.tm_mon:02d}-{parsed_time.tm_mday:02d}"
 
 
+TAG = re.compile(r"<[^>]*>")
+# an embedded drawing or formula, markup and metadata and no prose: "<svg …>…</svg>"
+EMBEDDED = re.compile(r"<(svg|math)\b.*?</\1\s*>", re.S | re.I)
+
+
+def _body(entry: Any) -> Any:
+    """The item's text: its full content (``content:encoded``, Atom ``content``) unless the
+    summary (``description``) holds more text, as a feed whose content is only a teaser does."""
+    content = entry.get("content")
+    full = content[0].get("value") if content else None
+    summary = entry.get("summary") or entry.get("description")
+    summary = EMBEDDED.sub("", str(summary)) if summary else summary
+    if not full or not str(full).strip():
+        return summary
+    full = EMBEDDED.sub("", str(full))
+    if summary and len(TAG.sub("", str(summary)).strip()) > len(TAG.sub("", full).strip()):
+        return summary
+    return full
+
+
+def _permalink(guid: object) -> str | None:
+    """An item's id when it is an address (an RSS ``<guid>`` or Atom ``<id>`` that is a URL and
+    no ``<link>``): the article's address all the same."""
+    return guid if isinstance(guid, str) and re.match(r"^https?://\S+$", guid) else None
+
+
+def _reason(feed: Any) -> str:
+    return str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
+
+
 def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     """Articles of an RSS/Atom feed, from text the read step already decoded.
 
@@ -64,16 +95,12 @@ def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     entries = list(feed.entries)
     if not entries:
         if feed.bozo:
-            reason = str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
-            raise ReadError(f"malformed XML feed: {reason}")
+            raise ReadError(f"malformed XML feed: {_reason(feed)}")
         raise ReadError("feed has no entries")
     feed_title = feed.feed.get("title")
     articles, problems = [], []
     for n, entry in enumerate(entries, 1):
-        content = entry.get("content")
-        body = (
-            content[0].get("value") if content else entry.get("summary") or entry.get("description")
-        )
+        body = _body(entry)
         if not body or not str(body).strip():
             problems.append(f"entry {n}: no text")
             continue
@@ -87,7 +114,7 @@ def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
                 title=entry.get("title"),
                 date=date,
                 source=source or feed_title,
-                url=entry.get("link"),
+                url=entry.get("link") or _permalink(entry.get("id")),
                 lang=entry.get("language") or feed.feed.get("language"),
                 author=entry.get("author"),
                 where=f"entry {n}",
@@ -95,9 +122,13 @@ def parse_feed(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
         )
     if not articles:
         if feed.bozo:
-            reason = str(getattr(feed, "bozo_exception", "")).split("\n")[0] or "unreadable"
-            raise ReadError(f"malformed XML feed: {reason}")
+            raise ReadError(f"malformed XML feed: {_reason(feed)}")
         raise ReadError(problems[0])
+    if feed.bozo and isinstance(feed.bozo_exception, SAXParseException):
+        n = len(articles)  # one line for the file: its cut-off last item is part of the damage
+        problems = [
+            f"malformed XML feed: {_reason(feed)}; kept the {n} item{'s' * (n != 1)} it could read"
+        ]
     if cut:
         problems.append(items_message(found, limits, "items"))
     return articles, problems

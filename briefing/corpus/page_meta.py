@@ -16,12 +16,15 @@ is the publisher's own; pages that state none are left to htmldate (via trafilat
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+
+from briefing.text.dates import parse_datetime
 
 # a separator between a headline and the site's name: " | ", "｜", " - ", " – ", " — ", " · ",
 # " :: ", " ‹ ", " » ", " : " ("… satellite imagery shows : NPR")
@@ -52,6 +55,8 @@ class PageMeta:
     published: str | None = None
     names: set[str] = field(default_factory=set)
     """Normalised forms of the site's name, for cutting it off titles."""
+    url: str | None = None
+    """The article's address (``og:url``, else an absolute canonical link)."""
 
 
 def _fold(text: str) -> str:
@@ -148,7 +153,8 @@ def _meta(tree: Any, *names: str) -> str | None:
         for node in tree.iterfind(".//meta"):
             key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
             if key == name and _clean(node.get("content")):
-                return _clean(node.get("content"))
+                # escaped twice by some sites: "Australian &#039;megablaze&#039; …"
+                return _clean(html.unescape(node.get("content")))
     return None
 
 
@@ -174,14 +180,20 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
     return found
 
 
+def _stamp(value: str) -> bool:
+    """A moment as metadata writes it: ISO 8601, or RFC 2822 (``Tue, 4 May 2021 19:18:00
+    +0200``, which some sites put in JSON-LD)."""
+    return bool(STAMP.match(value)) or parse_datetime(value) is not None
+
+
 def _published(tree: Any, ld: list[dict[str, Any]]) -> str | None:
     for obj in ld:
         value = obj.get("datePublished")
-        if isinstance(value, str) and STAMP.match(value.strip()):
+        if isinstance(value, str) and _stamp(value.strip()):
             return value.strip()
     for name in PUBLISHED_META:
         value = _meta(tree, name)
-        if value and STAMP.match(value):
+        if value and _stamp(value):
             return value
     for node in tree.iterfind(".//time"):
         value = _clean(node.get("datetime"))
@@ -192,6 +204,27 @@ def _published(tree: Any, ld: list[dict[str, Any]]) -> str | None:
         ):
             return value
     return None
+
+
+def _feed_host(tree: Any) -> str | None:
+    """The site's host from the feed the page links to (``<link rel="alternate"
+    type="application/rss+xml" href="http://www.loldf.org/…">``), for a page that names neither
+    its address nor its site: the feed is served by the site itself."""
+    for node in tree.iterfind(".//link"):
+        kind = (node.get("type") or "").lower()
+        feed = kind.endswith(("rss+xml", "atom+xml"))
+        if feed and (node.get("rel") or "").lower() == "alternate":
+            return host_of(node.get("href"))
+    return None
+
+
+def _other_headline(h1: str, meta_title: str) -> bool:
+    """True when the page's one ``<h1>`` is a different headline from its ``og:title``, not the
+    same one with a kicker or the site's name on (``Deutschlandtakt: Flixbus attackiert …``):
+    the social title is then a variant written for sharing, and the ``<h1>`` is what the page
+    shows. Only a headline of four words or more is one."""
+    a, b = _fold(h1), _fold(meta_title)
+    return len(h1.split()) >= 4 and a not in b and b not in a
 
 
 def page_meta(tree: Any, url: str | None = None) -> PageMeta:
@@ -205,7 +238,9 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
             if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
                 url = node.get("href")
                 break
-    host = host_of(url)
+    if url and not re.match(r"^https?://", url.strip(), re.I):
+        url = None  # "/newsticker/meldung/…": a path, not an address
+    host = host_of(url) or _feed_host(tree)
     names = site_names(og_site, app, host)
     site = _site_parts(og_site)[0] if og_site and _site_parts(og_site) else host
 
@@ -213,14 +248,17 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
         (h for obj in ld if isinstance(h := obj.get("headline"), str) and _clean(h)), None
     )
     title = _meta(tree, "og:title", "twitter:title") or _clean(headline) or None
+    h1s = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
+    labels = [_fold(x) for x in (host or "").split(".")[:-1] if _fold(x)]
+    heads = [h for h in h1s if len(h) >= MIN_HEADLINE and not _is_site(h, names, labels)]
     if title is None:
         page_title = _clean(tree.findtext(".//title"))
-        h1s = [_clean(h.text_content()) for h in tree.iterfind(".//h1")]
-        labels = [_fold(x) for x in (host or "").split(".")[:-1] if _fold(x)]
-        heads = [h for h in h1s if len(h) >= MIN_HEADLINE and not _is_site(h, names, labels)]
         opening = [h for h in heads if page_title.startswith(h)]
         # the one headline on the page, or the one the <title> opens with
         title = (opening or heads)[0] if len(heads) == 1 or opening else page_title or None
+    elif len(heads) == 1 and _other_headline(heads[0], title):
+        title = heads[0]  # the headline the reader sees, where og:title is a social variant
     if title:
         title = strip_site_name(title, names, host)
-    return PageMeta(title=title, site=site, published=_published(tree, ld), names=names)
+    published = _published(tree, ld)
+    return PageMeta(title=title, site=site, published=published, names=names, url=url)

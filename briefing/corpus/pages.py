@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from briefing.corpus.byline_date import headline_date
 from briefing.corpus.limits import Limits, cut_page
 from briefing.corpus.page_meta import PageMeta, host_of, page_meta, strip_site_name
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
 from briefing.corpus.read import ReadError
 from briefing.text.dates import parse_date
 
+# a placeholder left in a page saved before its scripts ran: "{{rubedo.current.page.title}}"
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
 # a numeric character reference, decimal or hex, its ";" optional as HTML allows: "&#7;", "&#x1B"
 CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
@@ -24,14 +28,17 @@ def _drop_unparsable_ref(match: re.Match[str]) -> str:
     return match[0] if code < 0x110000 and not 0xFDD0 <= code <= 0xFDEF else ""
 
 
-def _page_date(stamp: str | None, found: str | None) -> str | None:
-    """The page's date as htmldate finds it (trafilatura runs it), given as the moment the page's
-    metadata states, offset and all, when that moment falls on the same day.
+def _page_date(stamp: str | None, found: str | None, byline: dt.date | None) -> str | None:
+    """The date written under the headline (:mod:`~briefing.corpus.byline_date`), else the page's
+    date as htmldate finds it (trafilatura runs it); given as the moment the page's metadata
+    states, offset and all, when that moment falls on the same day.
 
     htmldate is the method because it scores at least as well on the field's pages (measured by
     ``benchmarks/loader_field.py``): preferring the metadata stamp outright won El País's page
     (its URL says the day before) and lost National Geographic's (its stamp is three days early).
     """
+    if byline is not None:
+        return stamp if stamp and parse_date(stamp) == byline else byline.isoformat()
     if stamp and (not found or parse_date(stamp) == parse_date(found)):
         return stamp
     return found
@@ -53,6 +60,8 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise ReadError("no article text found in the page")
+    if 3 * sum(len(m) for m in PLACEHOLDER.findall(body)) >= len(body.strip()):
+        raise ReadError("the page holds template placeholders ({{…}}), not its article")
     found_title = getattr(doc, "title", None)
     title = meta.title or (strip_site_name(found_title, meta.names, None) if found_title else None)
     lines = body.split("\n")
@@ -62,12 +71,16 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
         RawArticle(
             text=body,
             title=title,
-            date=_page_date(meta.published, getattr(doc, "date", None)),
+            date=_page_date(
+                meta.published,
+                getattr(doc, "date", None),
+                headline_date(tree, title or found_title) if tree is not None else None,
+            ),
             source=meta.site
             or host_of(getattr(doc, "url", None))
             or getattr(doc, "sitename", None)
             or getattr(doc, "hostname", None),
-            url=getattr(doc, "url", None),
+            url=meta.url or getattr(doc, "url", None),
             lang=getattr(doc, "language", None),
             author=getattr(doc, "author", None),
         )

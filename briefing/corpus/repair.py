@@ -22,10 +22,11 @@ _BLOCK_TAGS = (
 )
 _INLINE_TAGS = "strong|em|b|i|u|s|a|span|font|small|big|sub|sup|mark|abbr|cite|code|q|time|img|wbr"
 
-# a block-level tag, real or JSON-escaped: "</p>", "<\/p>", "<br/>", "<h2 class='x'>"
-BLOCK_TAG = re.compile(rf"<\\?/?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
+# a block-level tag, real or JSON-escaped: "</p>", "<\/p>", "<br/>", "<h2 class='x'>"; its
+# attributes bounded (a forum's inline style runs to 1,000 characters) so no match runs away
+BLOCK_TAG = re.compile(rf"<\\?/?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,4000}})?\\?/?>", re.IGNORECASE)
 # an inline tag, real or escaped: "<\/strong>", "<a href='…'>", "<img src=…/>"
-INLINE_TAG = re.compile(rf"<\\?/?(?:{_INLINE_TAGS})(?:\s[^<>]{{0,500}})?\\?/?>", re.IGNORECASE)
+INLINE_TAG = re.compile(rf"<\\?/?(?:{_INLINE_TAGS})(?:\s[^<>]{{0,4000}})?\\?/?>", re.IGNORECASE)
 _BLOCK_OPENINGS = {"script": r"<(script)\b", "style": r"<(style)\b", "--": r"<!--"}
 # where a script or style block, or an HTML comment, starts: "<script", "<STYLE", "<!--"; one
 # pattern for each set of kinds still looked for (a kind never closed is dropped from the search)

@@ -234,3 +234,44 @@ def test_an_export_title_loses_its_sources_name_but_keeps_a_real_part(tmp_path: 
     (tmp_path / "export.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     docs = load_corpus([tmp_path]).documents
     assert [d.title for d in docs] == ["能登半島地震、死者168人に", "Tokyo rents rise - a record"]
+
+
+def test_a_pages_one_h1_beats_an_og_title_that_is_another_headline(tmp_path: Path) -> None:
+    head = '<meta property="og:title" content="Tokyo rents to keep rising into next year">'
+    doc = _load_one(tmp_path, "page.html", _page(head, h1="Tokyo rents rise for a twelfth month"))
+    assert doc.title == "Tokyo rents rise for a twelfth month"
+
+
+def test_an_og_title_with_a_kicker_over_the_h1_stays(tmp_path: Path) -> None:
+    head = '<meta property="og:title" content="Tokyo rents rise for a twelfth month">'
+    h1 = "Property: Tokyo rents rise for a twelfth month"
+    assert _load_one(tmp_path, "page.html", _page(head, h1=h1)).title == (
+        "Tokyo rents rise for a twelfth month"
+    )
+
+
+def test_a_template_only_page_is_reported_not_loaded(tmp_path: Path) -> None:
+    body = " ".join(f"{{{{rubedo.current.page.field{i}}}}}" for i in range(30)) + " Home"
+    (tmp_path / "page.html").write_text(_page("<title>x</title>", body=body), encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert not corpus.documents
+    (problem,) = corpus.problems
+    assert "template placeholders" in problem.message
+
+
+def test_a_page_naming_no_address_is_credited_to_its_feeds_host(tmp_path: Path) -> None:
+    head = (
+        "<title>Sur la PMA avec les juristes - Les oreilles loin du front</title>"
+        '<link rel="alternate" type="application/rss+xml" href="http://www.loldf.org/backend">'
+    )
+    doc = _load_one(tmp_path, "page.html", _page(head))
+    assert doc.source == "loldf.org"
+
+
+def test_a_pages_address_is_its_og_url_not_a_relative_canonical_path(tmp_path: Path) -> None:
+    head = (
+        '<link rel="canonical" href="/newsticker/meldung/tokyo-rents.html">'
+        '<meta property="og:url" content="https://www.heise.de/newsticker/meldung/tokyo-rents.html">'
+    )
+    doc = _load_one(tmp_path, "page.html", _page(head))
+    assert doc.url == "https://www.heise.de/newsticker/meldung/tokyo-rents.html"
