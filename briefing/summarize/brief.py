@@ -71,7 +71,12 @@ def choose_sentences(
         else:
             k = max(range(len(candidates)), key=lambda k: (scores[candidates[k]], -candidates[k]))
         i = candidates.pop(k)
-        if any(near_duplicate(terms[i], terms[j], lang) for j in chosen):
+        # both ways: a one-line standfirst restated, with more, by the next sentence is a
+        # duplicate whichever of the two was picked first (field: "Five agitators were killed…")
+        if any(
+            near_duplicate(terms[i], terms[j], lang) or near_duplicate(terms[j], terms[i], lang)
+            for j in chosen
+        ):
             continue
         if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
             # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence

@@ -111,7 +111,12 @@ GLUED = re.compile(
     r"Des|Dans|Pour|En|Après|Selon|Mais|Si|Depuis|Lors|Alors|Néanmoins|Pourtant|Ainsi|De|Du|"
     r"Au|Aux|À|Sur|Avec|Par|On|Nous|Vous|C'|C’|D'|D’|Cependant|Enfin|Même|Une|Son|Sa|Ses)\b)"
 )
-GLUED_CREDIT = re.compile(r"(?<=\w)(?=par [a-z]\w+ \((?:en|in) [^)]{2,20}\))")
+# an embed credit, cut off both sides: "…en Norvègepar euronews (en français)Sont également…"
+GLUED_CREDIT = re.compile(r"(?<=\w)par [a-z]\w+ \((?:en|in) [^)]{2,20}\)")
+# a list dash glued after a full stop: "…pour la France".-Sans faire…" (OrangeSum)
+GLUED_DASH = re.compile(r"(?<=[.!?][\"'”»])-(?=[A-ZÀ-ÖØ-Þ])|(?<=[.!?])-(?=[A-ZÀ-ÖØ-Þ])")
+# an intertitle between dashes: "…au dessus de Paris.- Cérémonie sans public -Au lendemain…"
+INTERTITLE = re.compile(r"(?<=[.!?\"'”»])\s?- [^.!?\n-]{2,80} -(?=\s?[A-ZÀ-ÖØ-Þ])")
 
 
 # inside an over-long English "sentence": a caption run glued to the text without a full stop
@@ -158,17 +163,33 @@ def boundaries(text: str, lang: str) -> list[int]:
             cuts.add(m.start())
         for m in GLUED_CREDIT.finditer(text):
             cuts.add(m.start())
+            if m.end() < len(text):
+                cuts.add(m.end())
+        for m in GLUED_DASH.finditer(text):
+            cuts.add(m.start())
+        for m in INTERTITLE.finditer(text):
+            cuts.add(m.start())
+            if m.end() < len(text):
+                cuts.add(m.end())
     return sorted(cuts)
 
 
 def _pieces(text: str, lang: str) -> Iterator[str]:
     start = 0
     for cut in boundaries(text, lang):
-        if piece := text[start:cut].strip():
+        if piece := _strip(text[start:cut]):
             yield piece
         start = cut
-    if piece := text[start:].strip():
+    if piece := _strip(text[start:]):
         yield piece
+
+
+def _strip(piece: str) -> str:
+    """Spaces off, and a list dash glued to the sentence's first capital ("-Sans faire…")."""
+    piece = piece.strip()
+    if piece.startswith("-") and piece[1:2].isupper():
+        piece = piece[1:].lstrip()
+    return piece
 
 
 def split_latin(text: str, lang: str) -> Iterator[str]:

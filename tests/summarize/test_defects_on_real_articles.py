@@ -1,0 +1,151 @@
+"""The defects a reader saw (issue 15), checked on real articles rather than on one seed each:
+a fixed sample of ``../shared/train`` (every 25th article) and of ``../shared/field`` (every
+fifth file, every language). The checks are deliberately independent of the summarizer's own
+rules (plain character and word overlap, literal caption and opener cues), so a rule that
+drifts is caught rather than restated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from briefing.model import Brief, Document
+from briefing.summarize import summarize
+from briefing.text.scripts import family
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+TRAIN_STEP = 25
+FIELD_STEP = 5
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared data sets sit beside the repository)")
+    return path
+
+
+def _train(lang: str) -> Iterator[Document]:
+    from briefing.dev.evaluate import record_document
+
+    path = _need(SHARED / "train" / f"{lang}.jsonl")
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n % TRAIN_STEP == 0 and line.strip():
+                try:
+                    yield record_document(json.loads(line), str(path), n)
+                except ValueError:
+                    continue
+
+
+@pytest.fixture(scope="module")
+def real() -> list[tuple[Document, Brief]]:
+    from briefing.corpus.load import load_corpus
+
+    files = sorted(p for p in _need(SHARED / "field").rglob("*") if p.is_file())
+    docs = list(load_corpus(files[::FIELD_STEP]).documents)
+    for lang in ("en", "fr", "ja"):
+        docs.extend(_train(lang))
+    assert {family(d.lang) for d in docs} >= {"en", "fr", "ja", "zh"}
+    return [(d, summarize(d)) for d in docs]
+
+
+def _units(text: str, lang: str) -> set[str]:
+    """Character pairs for ja/zh, lower-cased words otherwise."""
+    if family(lang) in ("ja", "zh"):
+        chars = [c for c in text if c.isalnum()]
+        return {a + b for a, b in pairwise(chars)}
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _says_again(a: str, b: str, lang: str) -> bool:
+    ua, ub = _units(a, lang), _units(b, lang)
+    small = min(len(ua), len(ub))
+    return small >= 8 and len(ua & ub) / small > 0.8
+
+
+def test_no_brief_says_the_same_thing_twice(real) -> None:  # type: ignore[no-untyped-def]
+    bad = [
+        (d.id, a[:60], b[:60])
+        for d, brief in real
+        for i, a in enumerate(brief.sentences)
+        for b in brief.sentences[i + 1 :]
+        if _says_again(a, b, d.lang)
+    ]
+    assert not bad, bad[:5]
+
+
+LEANS = re.compile(
+    r"^(?:这是|這是|中国则|中國則|まず一つ|まず、|此外|He said|She said|Il a ajouté)"
+)
+
+
+def test_an_opener_that_leans_on_the_sentence_before_comes_right_after_it(real) -> None:  # type: ignore[no-untyped-def]
+    from briefing.summarize.brief import _analysis
+
+    bad = []
+    for d, brief in real:
+        order = [s.text for s in _analysis(d).sentences]
+        for k, s in enumerate(brief.sentences):
+            if LEANS.match(s):
+                i = order.index(s)
+                if k == 0 or i == 0 or brief.sentences[k - 1] != order[i - 1]:
+                    bad.append((d.id, s[:60]))
+    assert not bad, bad[:5]
+
+
+CAPTION = re.compile(
+    r"（(?:左|右|中央|左から|右から)）|^写真は|撮影[）)]。?$|^\(?Photo ?(?::|©)|^Image caption"
+)
+
+
+def test_no_brief_or_key_point_is_a_photo_caption(real) -> None:  # type: ignore[no-untyped-def]
+    bad = [
+        (d.id, t[:60])
+        for d, brief in real
+        for t in (*brief.sentences, *(k.text for k in brief.key_points))
+        if CAPTION.search(t.strip("…"))
+    ]
+    assert not bad, bad[:5]
+
+
+def test_no_key_point_repeats_a_brief_sentence(real) -> None:  # type: ignore[no-untyped-def]
+    bad = [
+        (d.id, k.text[:60])
+        for d, brief in real
+        for k in brief.key_points
+        for s in brief.sentences
+        if k.text.strip("…").strip() in s or _says_again(k.text.strip("…"), s, d.lang)
+    ]
+    assert not bad, bad[:5]
+
+
+def test_every_brief_sentence_is_short_enough_to_quote(real) -> None:  # type: ignore[no-untyped-def]
+    """pysbd returned 80–210-word "sentences"; none may reach a brief."""
+    bad = [
+        (d.id, len(s.split()))
+        for d, brief in real
+        if family(d.lang) in ("en", "fr")
+        for s in brief.sentences
+        if len(s.split()) > 80
+    ]
+    assert not bad, bad[:5]
+
+
+GLUED = re.compile(r"[a-zà-ÿ]{4}(?:Que|Qui|Le|La|Les|Il|Elle|Ce|Un|Une|Ce texte)\b|par euronews")
+
+
+def test_french_intertitles_and_embed_credits_are_not_glued_into_a_brief(real) -> None:  # type: ignore[no-untyped-def]
+    bad = [
+        (d.id, s[:80])
+        for d, brief in real
+        if family(d.lang) == "fr"
+        for s in brief.sentences
+        if GLUED.search(s)
+    ]
+    assert not bad, bad[:5]
