@@ -101,9 +101,9 @@ def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:
             batch.append(brief)
         hand_over()
 
-    report = throttled(
-        lambda done, total: app.post_message(LoadProgressed("Summarizing", done, total))
-    )
+    @throttled
+    def report(done: int, total: int) -> None:
+        app.post_message(LoadProgressed("Summarizing", done, total))
 
     def progress(done: int, total: int) -> None:
         hand_over()
