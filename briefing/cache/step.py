@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from briefing.cache.pool import available_cores, chunked, run_chunks
+from briefing.cache.pool import available_cores, chunked, elsewhere_workers, run_chunks
 
 I = TypeVar("I")  # noqa: E741 - an item, as in the type parameters of the standard library
 R = TypeVar("R")
@@ -46,7 +46,7 @@ class Step(Generic[I, K, R]):
 
 def workers(jobs: int | None, misses: int) -> int:
     """Worker processes for ``misses`` items: every core (or ``jobs``), when there are enough."""
-    wanted = available_cores() if jobs is None else max(1, jobs)
+    wanted = elsewhere_workers() or (available_cores() if jobs is None else max(1, jobs))
     return wanted if misses >= MIN_PARALLEL else 1
 
 
