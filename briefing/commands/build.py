@@ -32,6 +32,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     except _NoCluster as err:
         sys.stderr.write(f"briefing: {err}\n")
         return ExitCode.USAGE
+    if not lib.documents:
+        return ExitCode.NOTHING  # what could not be read was named on stderr
     made = sum(1 for doc in lib.documents if brief_of(doc).sentences)
     sys.stderr.write(
         f"briefing: built {len(lib.documents)} documents, {made} briefs in "

@@ -78,3 +78,10 @@ def test_an_unreachable_scheduler_is_one_line_and_a_usage_error(tmp_path: Path) 
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1
     assert "cannot reach the Dask scheduler" in out.stderr
+
+
+def test_a_folder_that_does_not_exist_exits_1_and_builds_nothing(tmp_path: Path) -> None:
+    out = briefing(tmp_path / "home", "build", str(tmp_path / "nowhere"))
+    assert out.returncode == 1
+    assert "no such file or folder" in out.stderr
+    assert "built" not in out.stderr
