@@ -152,6 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=_lazy("briefing.commands.daily", "cmd_export"))
 
+    p = sub.add_parser(
+        "build", help="read, theme and brief a corpus into the cache (--dask: on a cluster)"
+    )
+    _corpus_options(p)
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="run the work on this Dask scheduler (e.g. tcp://10.0.0.5:8786); "
+                   "needs the briefing[dask] extra")  # fmt: skip
+    p.set_defaults(func=_lazy("briefing.commands.build", "cmd_build"))
+
     p = sub.add_parser("notes", help="every note with its article, and notes whose article is gone")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_lazy("briefing.commands.notes", "cmd_notes"))

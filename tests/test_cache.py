@@ -262,3 +262,29 @@ def test_ctrl_c_during_a_parallel_build_stops_it_and_the_next_build_works() -> N
     assert pool.run_chunks(match_themes, chunks, lambda c, r: done.append(r), args=((),), jobs=2)
     assert done == [[]] * 6
     pool.shutdown()
+
+
+def test_cached_results_are_delivered_a_chunk_at_a_time_before_the_rest_is_looked_up() -> None:
+    """A reader lists the first thousand rows of a big warm folder while the rest are looked up."""
+    from briefing.cache import step
+
+    asked: list[int] = []
+    events: list[tuple[str, int]] = []
+    items = list(range(2500))
+
+    def lookup(keys):  # type: ignore[no-untyped-def]
+        asked.append(len(keys))
+        events.append(("lookup", len(keys)))
+        return {k: k * 10 for k in keys if k != 7}  # one miss, computed in this process
+
+    def tasks(chunk):  # type: ignore[no-untyped-def]
+        return [k * 10 for k in chunk]
+
+    delivered: dict[int, int] = {}
+    fake = step.Step(key=lambda i: i, lookup=lookup, task=tasks, store=lambda pairs: None)
+    step.run(fake, items, delivered.__setitem__,
+             progress=lambda done, total: events.append(("progress", done)))  # fmt: skip
+    assert asked == [1000, 1000, 500]
+    assert events[:4] == [("lookup", 1000), ("progress", 999), ("lookup", 1000), ("progress", 1999)]
+    assert delivered == {i: i * 10 for i in items}
+    assert events[-1] == ("progress", 2500)

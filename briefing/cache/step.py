@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from briefing.cache.pool import available_cores, chunked, run_chunks
+from briefing.cache.pool import available_cores, chunked, elsewhere_workers, run_chunks
 
 I = TypeVar("I")  # noqa: E741 - an item, as in the type parameters of the standard library
 R = TypeVar("R")
@@ -25,6 +25,10 @@ MIN_PARALLEL = 24
 """Misses (files or documents) below which a step runs in this process. A worker costs about
 0.2 s to start plus 1–2 s to load jieba, langdetect's profiles and sumy, which a handful of
 articles (the seeds, an edited file) never wins back."""
+LOOKUP_CHUNK = 1000
+"""Items looked up in the cache at a time, each chunk delivered (and its progress reported)
+before the next is stat'ed: the reader lists the first thousand rows of a 50,000-article
+folder while the rest are still being looked up."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Step(Generic[I, K, R]):
 
 def workers(jobs: int | None, misses: int) -> int:
     """Worker processes for ``misses`` items: every core (or ``jobs``), when there are enough."""
-    wanted = available_cores() if jobs is None else max(1, jobs)
+    wanted = elsewhere_workers() or (available_cores() if jobs is None else max(1, jobs))
     return wanted if misses >= MIN_PARALLEL else 1
 
 
@@ -66,21 +70,24 @@ def run(
     ``progress(done, total)`` counts items; ``on_cached`` runs once the cached results were
     delivered, before anything is computed (a reader lists them at once).
     """
-    groups: dict[K, list[I]] = {}
-    for item in items:  # each key once: a file's key costs a stat
-        groups.setdefault(step.key(item), []).append(item)
-    found = step.lookup(list(groups))
-    missing: list[I] = []
-    group_of: dict[int, list[I]] = {}  # a computed item's copies, by the item's identity
-    for key, group in groups.items():
-        if key in found:
-            for item in group:
-                deliver(item, found[key])
-        else:
-            missing.append(group[0])
-            group_of[id(group[0])] = group
-    total = len(items)
-    done = total - sum(len(group) for group in group_of.values())
+    known: dict[K, R] = {}  # found in the cache, by key
+    group_of_key: dict[K, list[I]] = {}  # not found: each key's items (copies computed once)
+    total, done = len(items), 0
+    for start in range(0, len(items), LOOKUP_CHUNK):  # a reader lists the first ones at once
+        chunk = items[start : start + LOOKUP_CHUNK]
+        keyed = [(step.key(item), item) for item in chunk]  # each key once: a file's is a stat
+        asked = list(dict.fromkeys(k for k, _ in keyed if k not in known and k not in group_of_key))
+        known.update(step.lookup(asked))
+        for key, item in keyed:
+            if key in known:
+                deliver(item, known[key])
+                done += 1
+            else:
+                group_of_key.setdefault(key, []).append(item)
+        if progress and start + LOOKUP_CHUNK < total:
+            progress(done, total)
+    missing = [group[0] for group in group_of_key.values()]
+    group_of = {id(group[0]): group for group in group_of_key.values()}
     if on_cached:
         on_cached()
     if progress:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
@@ -30,12 +30,34 @@ if TYPE_CHECKING:
 BRIEF_BATCH_SECONDS = 0.2
 """How often the summarizer worker hands its briefs over: often enough to see them land,
 rarely enough that a large folder's briefs do not flood the event loop."""
+PROGRESS_SECONDS = 0.1
+"""How often a worker reports its progress: every report redraws the progress line (a layout
+of the whole screen), and 10,000 cached briefs reported one by one kept the reader busy for
+seconds after they had arrived."""
+
+
+def throttled(
+    report: Callable[[int, int], None], every: float = PROGRESS_SECONDS
+) -> Callable[[int, int], None]:
+    """``report``, called at most once per ``every`` seconds, and always for the first and the
+    last step (``done == total``), so the bar starts at once and ends full."""
+    last = -every
+
+    def call(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if done == 0 or done >= total or now - last >= every:
+            last = now
+            report(done, total)
+
+    return call
 
 
 def load(app: BriefingApp) -> None:
     """Read, repair and theme the corpus; never touches widgets."""
     worker = get_current_worker()
 
+    @throttled
     def progress(done: int, total: int) -> None:
         app.post_message(LoadProgressed("Reading files", done, total))
 
@@ -79,9 +101,13 @@ def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:
             batch.append(brief)
         hand_over()
 
+    @throttled
+    def report(done: int, total: int) -> None:
+        app.post_message(LoadProgressed("Summarizing", done, total))
+
     def progress(done: int, total: int) -> None:
         hand_over()
-        app.post_message(LoadProgressed("Summarizing", done, total))
+        report(done, total)
 
     progress(0, total)
     problems += app.pipeline.summarize_many(

@@ -76,12 +76,12 @@ async def test_v_switches_grouping_to_themes_and_back(make_app) -> None:
         screen = app.library
         assert screen.grouping == "theme"
         listed = screen.query_one(DocumentList)
-        headings = [str(o.prompt).strip() for o in listed.options if o.disabled]
+        headings = listed.headings
         assert headings == ["AI policy  5 · 5 unread", "Energy  2 · 2 unread"]
         assert listed.doc_ids[-1] == "undated"  # under Energy only
         await pilot.press("v")
         assert screen.grouping == "date"
-        assert str(listed.options[0].prompt) == "2024-05-02  2 · 2 unread"
+        assert str(listed.item_prompt(0)) == "2024-05-02  2 · 2 unread"
 
 
 async def test_filter_as_you_type_and_by_language(make_app) -> None:
@@ -106,7 +106,7 @@ async def test_filter_as_you_type_and_by_language(make_app) -> None:
         assert "lang: ja" in text_of(app.library.query_one("#status", Static))
         await pilot.press("slash", *"nothing-matches-this")
         assert shown(app) == []
-        assert "No documents match" in str(app.library.query_one(DocumentList).options[0].prompt)
+        assert "No documents match" in str(app.library.query_one(DocumentList).item_prompt(0))
 
 
 async def test_open_read_and_jump_to_a_key_point(make_app) -> None:
@@ -136,13 +136,13 @@ async def test_m_toggles_read_and_the_row_stops_standing_out(make_app, store_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         listed = app.library.query_one(DocumentList)
-        assert str(listed.options[1].prompt).startswith("● ")
+        assert str(listed.item_prompt(1)).startswith("● ")
         await pilot.press("m")
         assert Store(store_path).is_read(app.session.documents["ja"])
-        assert not str(listed.options[1].prompt).startswith("●")
+        assert not str(listed.item_prompt(1)).startswith("●")
         await pilot.press("m")
         assert not Store(store_path).is_read(app.session.documents["ja"])
-        assert str(listed.options[1].prompt).startswith("● ")
+        assert str(listed.item_prompt(1)).startswith("● ")
 
 
 async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
@@ -153,7 +153,7 @@ async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"compare with NHK", "ctrl+s")
         assert isinstance(app.screen, LibraryScreen)
-        row = str(app.library.query_one(DocumentList).options[2].prompt)
+        row = str(app.library.query_one(DocumentList).item_prompt(2))
         assert "✎ compare with NHK" in row
         assert "compare with NHK" in text_of(app.library.query_one("#bv-note", Static))
 
@@ -161,7 +161,7 @@ async def test_note_is_saved_shown_and_found_after_a_restart(make_app) -> None:
     async with again.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         assert again.session.store.note(again.session.documents["zh-cn"]) == "compare with NHK"
-        assert "✎ compare with NHK" in str(again.library.query_one(DocumentList).options[2].prompt)
+        assert "✎ compare with NHK" in str(again.library.query_one(DocumentList).item_prompt(2))
         await pilot.press("j", "enter")
         assert "compare with NHK" in text_of(again.screen.query_one("#reader-note", Static))
         await pilot.press("w")
@@ -178,7 +178,7 @@ async def test_compare_three_documents(make_app) -> None:
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("space", "j", "space", "j", "j", "space")  # ja, zh-cn, zh-tw
         assert app.session.marked == ["ja", "zh-cn", "zh-tw"]
-        assert "[3]" in str(app.library.query_one(DocumentList).options[5].prompt)
+        assert "[3]" in str(app.library.query_one(DocumentList).item_prompt(5))
         await pilot.press("c")
         screen = app.screen
         assert isinstance(screen, CompareScreen)

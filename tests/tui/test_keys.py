@@ -81,11 +81,11 @@ async def test_M_marks_the_group_read_and_the_heading_count_follows(make_app) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(pilot)
         listed = app.library.query_one(DocumentList)
-        assert str(listed.options[0].prompt) == "2024-05-02  2 · 2 unread"
+        assert str(listed.item_prompt(0)) == "2024-05-02  2 · 2 unread"
         await pilot.press("M")
-        assert str(listed.options[0].prompt) == "2024-05-02  2"
+        assert str(listed.item_prompt(0)) == "2024-05-02  2"
         await pilot.press("m")  # toggle one back
-        assert str(listed.options[0].prompt) == "2024-05-02  2 · 1 unread"
+        assert str(listed.item_prompt(0)) == "2024-05-02  2 · 1 unread"
 
 
 async def test_o_opens_the_url_in_a_worker_and_y_copies_it(make_app, monkeypatch) -> None:
@@ -299,5 +299,5 @@ async def test_M_by_theme_marks_the_heading_the_cursor_is_under(make_app) -> Non
         await pilot.press("v", "G", "M")  # the last row is under Energy (a doc can be in both)
         assert any("in “Energy” read" in m for m in _messages(app))
         listed = app.library.query_one(DocumentList)
-        headings = [str(o.prompt).strip() for o in listed.options if o.disabled]
+        headings = listed.headings
         assert headings[-1] == "Energy  2"

@@ -164,9 +164,7 @@ async def test_a_note_does_not_appear_in_another_folder(tmp_path: Path) -> None:
         await wait_ready(pilot)
         doc = other.session.documents["feeds/mixed.xml#3"]
         assert other.session.store.note(doc) == ""
-        assert "only for folder a" not in str(
-            other.library.query_one(DocumentList).options[1].prompt
-        )
+        assert "only for folder a" not in str(other.library.query_one(DocumentList).item_prompt(1))
     again = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(folder_docs("a", "A")))
     async with again.run_test(size=(100, 30)) as pilot:
         await wait_ready(pilot)

@@ -121,7 +121,8 @@ class LibraryScreen(Screen[None]):
             pool = last_docs  # each word of the new query contains a word of the old one
         docs = filter_documents(pool, app.session.search_index, self.filter_text, self.language)
         self._last_filter = (key, query, docs)
-        groups = group_documents(docs, self.grouping, app.session.themes)
+        rank = app.session.search_index.rank
+        groups = group_documents(docs, self.grouping, app.session.themes, rank)
         groups = self._groups = with_unread(groups, self._is_read)
         rows = app.session.rows()
         if not app.session.loaded:
@@ -139,14 +140,18 @@ class LibraryScreen(Screen[None]):
 
     def _update_status(self, shown: int) -> None:
         app = self.app
-        count = f"{shown}/{len(app.session.documents)}"
+        total = len(app.session.documents)
+        count = f"{shown:>{len(str(total))}}/{total}"  # a steady width while typing
         parts = [count if app.session.loaded else f"{count} so far", f"by {self.grouping}"]
         unread = sum(not self._is_read(i) for i in app.session.documents)
         parts.append(f"{unread} unread")
         parts.append(f"lang: {self.language or 'all'}")
         if app.session.marked:
             parts.append(f"marked {len(app.session.marked)}/{app.session.MAX_COMPARE}")
-        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+        text = " · ".join(parts)
+        status = self.query_one("#status", Static)
+        # A layout pass repaints the whole screen: only when the status changes width.
+        status.update(Content(text), layout=len(text) != len(str(status.content)))
 
     def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:
         current = self.query_one(DocumentList).highlighted_doc_id
@@ -175,7 +180,8 @@ class LibraryScreen(Screen[None]):
     def list_order(self) -> list[str]:
         """Every document in the order the list shows them, unfiltered (briefs are made so)."""
         docs = filter_documents(self.app.session.documents.values(), self.app.session.search_index)
-        groups = group_documents(docs, self.grouping, self.app.session.themes)
+        rank = self.app.session.search_index.rank
+        groups = group_documents(docs, self.grouping, self.app.session.themes, rank)
         return list(dict.fromkeys(i for g in groups for i in g.doc_ids))
 
     # events --------------------------------------------------------------------------------
