@@ -37,11 +37,17 @@ def meta_line(doc: Document) -> str:
     return one_line(" · ".join(parts))
 
 
-def show_lines(doc: Document, brief: Brief) -> list[str]:
-    """``briefing show``: title, metadata, themes, the brief, key points and the clean text."""
+def show_lines(doc: Document, brief: Brief, *, read: bool = False, note: str = "") -> list[str]:
+    """``briefing show``: title, metadata, URL, read state, themes, note, the brief, key points
+    and the clean text."""
     lines = [one_line(doc.title), meta_line(doc)]
+    if doc.url:
+        lines.append("url: " + one_line(doc.url))
+    lines.append("read" if read else "unread")
     if doc.themes:
         lines.append("themes: " + ", ".join(doc.theme_ids))
+    if note.strip():
+        lines.append("note: " + one_line(note))
     lines += ["", *(f"  {one_line(s)}" for s in brief.sentences), ""]
     lines += [f"  - {one_line(p.text)}  [¶{p.paragraph + 1}]" for p in brief.key_points]
     lines.append("")
