@@ -160,7 +160,7 @@ class BriefingApp(App[None]):
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self._arrivals_dirty = False
         self._corpus_complete = True
-        self.session.finish_loading(message.documents, message.themes)
+        self.session.finish_loading(message.documents, message.themes, message.index)
         self.corpus_changed.publish(None)  # the list answers with BriefsWanted, in its order
         self._report(message.problems, "skipped")
         for notice in message.notices:

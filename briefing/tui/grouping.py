@@ -1,17 +1,18 @@
 """Filtering and grouping the document list: pure functions, so tests need no terminal.
 
 The list is rebuilt on every keystroke in the filter, so the text each document is searched in
-is casefolded once (:class:`SearchIndex`) rather than per keystroke: a thousand-article folder
-still filters as fast as the user types.
+is folded once (:class:`briefing.query.QueryIndex`, built by the load worker) rather than per
+keystroke: a 10,000-article folder still filters as fast as the user types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.model import Document, Theme
+from briefing.query import Query, QueryIndex
 from briefing.render.safe import one_line
 from briefing.selection import UNTHEMED, theme_groups
 from briefing.text.dates import iso
@@ -29,31 +30,21 @@ class Group:
     doc_ids: tuple[str, ...]
 
 
-class SearchIndex:
-    """Casefolded title, source and text per document, for filter-as-you-type."""
-
-    def __init__(self, docs: Iterable[Document]) -> None:
-        self._text = {
-            doc.id: "\n".join((doc.title, doc.source or "", doc.text)).casefold() for doc in docs
-        }
-
-    def matches(self, doc: Document, query: str) -> bool:
-        """True when every word of ``query`` occurs (``北京 AI`` needs both)."""
-        haystack = self._text.get(doc.id)
-        if haystack is None:
-            haystack = "\n".join((doc.title, doc.source or "", doc.text)).casefold()
-            self._text[doc.id] = haystack
-        return all(word in haystack for word in query.casefold().split())
-
-
 def filter_documents(
-    docs: Iterable[Document], index: SearchIndex, query: str = "", lang: str | None = None
+    docs: Iterable[Document],
+    index: QueryIndex,
+    query: Query | None = None,
+    lang: str | None = None,
+    *,
+    is_read: Callable[[Document], bool] = lambda _: False,
+    note_of: Callable[[Document], str] = lambda _: "",
 ) -> list[Document]:
-    return [
-        doc
-        for doc in docs
-        if (lang is None or doc.lang == lang) and (not query.strip() or index.matches(doc, query))
-    ]
+    """The documents the filter line's query (:mod:`briefing.query`) and the language key
+    leave, in order."""
+    chosen = [doc for doc in docs if lang is None or doc.lang == lang]
+    if query is None or query.empty:
+        return chosen
+    return index.filter(chosen, query, is_read=is_read, note_of=note_of)
 
 
 def _newest_first(docs: Iterable[Document]) -> list[Document]:
