@@ -77,6 +77,17 @@ def _color(stream: object) -> bool:
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
+def _terminal_width(stream: object) -> int | None:
+    """The terminal's columns when ``stream`` is one (``COLUMNS`` first, as for any tool);
+    None for a pipe or a file, which keep one line per sentence."""
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def cmd_daily(args: argparse.Namespace) -> int:
     from briefing.render.text import daily_lines, write_lines
 
@@ -94,7 +105,12 @@ def cmd_daily(args: argparse.Namespace) -> int:
     else:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
-        write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
+        write_lines(
+            daily_lines(sel, lib.themes, brief_of),
+            sys.stdout,
+            color=_color(sys.stdout),
+            width=_terminal_width(sys.stdout),
+        )
     return ExitCode.done(lib.problems)
 
 

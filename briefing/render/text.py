@@ -15,7 +15,7 @@ from briefing.model import Brief, Document, Theme
 from briefing.render.dates import short_date, shown_date
 from briefing.render.safe import fit, inert, one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
-from briefing.text.width import display_width
+from briefing.text.width import display_width, wrap
 
 Line = tuple[str, str]  # text, Rich style ("" for none)
 
@@ -96,13 +96,30 @@ def daily_lines(
     return lines
 
 
-def write_lines(lines: list[Line], stream: TextIO, *, color: bool) -> None:
+def wrapped(lines: list[Line], width: int) -> list[Line]:
+    """Each line cut to ``width`` terminal columns between words (CJK between characters),
+    continuation lines indented like the line (under the text, after a ``• ``)."""
+    out: list[Line] = []
+    for text, style in lines:
+        hang = "  " if text.startswith("• ") else None
+        out += [(piece, style) for piece in wrap(text, width, hang)]
+    return out
+
+
+def write_lines(
+    lines: list[Line], stream: TextIO, *, color: bool, width: int | None = None
+) -> None:
+    """Write the lines; with ``width`` (a terminal's), wrapped to it by display width, so no
+    word is cut at the edge and CJK counts two columns. A pipe gets them unwrapped."""
+    if width:
+        lines = wrapped(lines, width)
     if not color:
         stream.write("\n".join(text for text, _ in lines).rstrip() + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
+    # soft_wrap: Rich must not wrap again (it would cut words at its own idea of the width)
     console = Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
     for text, style in lines:
         console.print(Text(text, style=style or ""))

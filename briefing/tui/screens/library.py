@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
 
+ERROR_WIDTH = 48
+"""Characters of a query error in the status line: the filter line beside it keeps its room."""
+
+
 class LibraryScreen(Screen[None]):
     """Browse: group by date or theme, filter as you type and by language, mark for compare."""
 
@@ -176,8 +180,11 @@ class LibraryScreen(Screen[None]):
         if app.session.marked:
             parts.append(f"marked {len(app.session.marked)}/{app.session.MAX_COMPARE}")
         status = Content(" · ".join(parts))
-        if self.query_error:  # the user's own text, shown as text
-            status = Content.styled(f"query: {one_line(self.query_error)}", "bold $error")
+        if self.query_error:  # the user's own text, shown as text; short, so the filter
+            # line keeps its room (the full list of themes is in the completion)
+            error = one_line(self.query_error).split("; known:")[0]
+            error = error if len(error) <= ERROR_WIDTH else error[: ERROR_WIDTH - 1] + "…"
+            status = Content.styled(f"query: {error}", "bold $error")
         self.query_one("#status", Static).update(status)
 
     def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:

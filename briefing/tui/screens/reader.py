@@ -126,6 +126,7 @@ class ReaderScreen(Screen[None]):
             id="reader-find",
             compact=True,
         )
+        yield Static(id="reader-find-status")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -174,6 +175,7 @@ class ReaderScreen(Screen[None]):
     def action_find(self) -> None:
         bar = self.query_one(FindBar)
         bar.add_class("-open")
+        self.query_one("#reader-find-status").add_class("-open")
         self.set_focus(bar)
 
     @on(FindBar.Changed)
@@ -193,6 +195,7 @@ class ReaderScreen(Screen[None]):
         bar = self.query_one(FindBar)
         bar.value = ""
         bar.remove_class("-open")
+        self.query_one("#reader-find-status").remove_class("-open")
         self._highlight("")
         self._fill()  # the subtitle says read/unread again
         self.query_one("#reader-text").focus()
@@ -229,11 +232,13 @@ class ReaderScreen(Screen[None]):
             self.query_one(f"#p-{index}", Static).update(content)
         bar = self.query_one(FindBar)
         if error:
-            bar.border_subtitle = error
             self.sub_title = error
         elif bar.value.strip():
             where = f"{self._current + 1}/{len(self._matches)}" if self._matches else "no match"
             self.sub_title = f"find: {where}"
+        else:
+            self.sub_title = ""
+        self.query_one("#reader-find-status", Static).update(Content(self.sub_title))
         if self._matches and self._current >= 0:
             index = self._matches[self._current][0]
             self.query_one("#reader-text").scroll_to_widget(
