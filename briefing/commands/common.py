@@ -147,9 +147,9 @@ def with_story_dates(lib: Library, docs: Sequence[Document]) -> list[Document]:
     """``docs`` with each undated article of a dated story given that story's first date,
     marked as an estimate (:mod:`briefing.stories.dates`); stories are those of the whole
     corpus, so a filter does not change where an article is filed."""
-    from briefing.stories.dates import with_estimated_dates
+    from briefing.stories.dates import could_place, with_estimated_dates
 
-    if not any(d.date is None for d in docs):
+    if not could_place(docs, lib.documents):  # nothing to place: no vectors, no encoder
         return list(docs)
     return with_estimated_dates(docs, stories(lib))
 

@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import Any
 
-from briefing.commands.common import briefs, filter_docs, find_documents, load, print_json
+from briefing.commands.common import (
+    briefs,
+    filter_docs,
+    find_documents,
+    load,
+    print_json,
+    with_story_dates,
+)
 from briefing.exitcodes import ExitCode
 from briefing.model import Document
 from briefing.render.jsonout import document_full, document_summary, theme_summary
@@ -51,7 +58,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         ids = ", ".join(one_line(d.id) for d in found[:5])
         sys.stderr.write(f"briefing: {args.id!r} matches {len(found)} documents: {ids}…\n")
         return ExitCode.USAGE
-    doc = found[0]
+    # an undated article that joins a dated story shows that date as an estimate; a dated
+    # one (or one nobody could join) costs no story work
+    doc = with_story_dates(lib, found)[0]
     brief = lib.brief(doc)
     if args.json:
         print_json(_with_entry(document_full(doc, brief), store, doc))

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 
 from briefing.commands.common import briefs, load, print_json, stories
+from briefing.commands.story_options import add_arguments
 from briefing.exitcodes import ExitCode
 from briefing.model import Brief, Document
 from briefing.render.dates import short_date
@@ -29,20 +30,7 @@ from briefing.stories.align import Alignment, align_story
 from briefing.stories.dates import with_estimated_dates
 from briefing.stories.timeline import build_timeline
 
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument(
-        "--timeline",
-        action="store_true",
-        help="each story's articles by date and language: first report, who followed, the "
-        "facts each adds, and the facts only one language carries",
-    )
-    parser.add_argument(
-        "--singles",
-        action="store_true",
-        help="also list the points only one outlet reports (JSON always has them)",
-    )
+__all__ = ["add_arguments", "alignments", "cmd_stories"]
 
 
 def alignments(

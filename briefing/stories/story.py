@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefing.stories.anchors import Anchor, Weights
-from briefing.stories.dedupe import Duplicate
+if TYPE_CHECKING:  # annotations only: importing them would load numpy and pypinyin
+    from briefing.stories.anchors import Anchor, Weights
+    from briefing.stories.dedupe import Duplicate
 
 
 @dataclass(frozen=True, slots=True)

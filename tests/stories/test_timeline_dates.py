@@ -90,6 +90,7 @@ def test_vectors_are_cached_by_content(monkeypatch: pytest.MonkeyPatch, seed_cor
         raise AssertionError("recomputed a cached vector")
 
     monkeypatch.setattr(meaning, "embed", boom)
+    monkeypatch.setattr(meaning, "embed_on_this_thread", boom)
     again, _ = vectors_for(docs, jobs=1)
     assert all((again[k] == first[k]).all() for k in first)
 
@@ -103,3 +104,14 @@ def test_same_stories_in_another_process_and_hash_seed(tmp_path) -> None:
         ).stdout
 
     assert run("1") == run("4242")
+
+
+def test_show_gives_an_undated_article_its_story_date_as_an_estimate(capsys) -> None:
+    assert main(["show", "000"]) == 0
+    assert "≈ 2025-07-26, from its story" in capsys.readouterr().out
+    assert main(["show", "000", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["date"] == "2025-07-26"
+    assert shown["date_estimated"] is True
+    assert main(["show", "001", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["date_estimated"] is False

@@ -57,6 +57,7 @@ class LibraryScreen(Screen[None]):
         Binding("l", "cycle_language", "Lang"),
         Binding("space", "mark", "Mark", key_display="␣"),
         Binding("c", "compare", "Compare"),
+        Binding("s", "story", "Story", show=False),  # in the ? help: the footer must fit 60 columns
         Binding("r", "toggle_read", "Read", show=False),
         Binding("n", "note", "Note"),
         Binding("q", "app.quit", "Quit"),
@@ -269,6 +270,12 @@ class LibraryScreen(Screen[None]):
 
     def action_compare(self) -> None:
         self.post_message(OpenCompare())
+
+    def action_story(self) -> None:
+        from briefing.tui.screens.story import StoryScreen
+
+        if self.current:
+            self.app.push_screen(StoryScreen(self.current))
 
     def action_toggle_read(self) -> None:
         if self.current:

@@ -94,6 +94,7 @@ class ReaderScreen(Screen[None]):
         Binding("r", "toggle_read", "Read"),
         Binding("n", "note", "Note"),
         Binding("t", "focus_text", "Text"),
+        Binding("s", "story", "Story", show=False),  # in the ? help: the footer must fit 60 columns
         Binding("space", "mark", "Mark", show=False),
         Binding("slash", "find", "Find in text"),
     ]
@@ -251,6 +252,11 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_story(self) -> None:
+        from briefing.tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.doc_id))
 
     def action_toggle_read(self) -> None:
         self.post_message(ToggleRead(self.doc_id))

@@ -1,0 +1,99 @@
+"""What the meaning signal adds to a cold build: 1,000 and 10,000 articles, in one process each.
+
+    .venv/bin/python benchmarks/stories_cold.py [N ...]        (default 1000 10000)
+
+The folder is :func:`benchmarks.scale.build_corpus` (``../shared/eval`` and the seeds, copied
+with edits, names, dates and sources varied: five languages, .txt and .json). For each N a fresh
+process with an empty ``BRIEFING_HOME`` times, one after the other on the same machine load:
+
+- *build*: ``open_library`` and every brief, cold (what a cold ``briefing daily`` or
+  ``export`` of the whole folder computes before stories);
+- *anchors*: stories without vectors (what stories cost before the meaning signal);
+- *vectors*: every article's sentence vectors, cold, on every core (:func:`vectors_for`);
+- *meaning*: stories with those vectors.
+
+and prints the cold build with stories before (build + anchors) and after (build + vectors +
+meaning), and the ratio: issue 16 allows at most 1.30. Timings on a shared machine are noisy;
+the ratio is taken within one process, so both halves see the same load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def child(corpus: str) -> dict[str, float]:
+    from briefing.cache import pool
+    from briefing.library import open_library, vectors_for
+    from briefing.stories import group_stories
+
+    t0 = time.perf_counter()
+    lib = open_library(corpus)
+    briefs, _ = lib.briefs(lib.documents)
+    t1 = time.perf_counter()
+    plain = group_stories(lib.documents)
+    t2 = time.perf_counter()
+    vectors, _ = vectors_for(lib.documents)
+    t3 = time.perf_counter()
+    index = group_stories(lib.documents, vectors=vectors)
+    t4 = time.perf_counter()
+    pool.shutdown()
+    return {
+        "docs": len(lib.documents),
+        "briefs": len(briefs),
+        "vectors": len(vectors),
+        "build_s": t1 - t0,
+        "anchors_s": t2 - t1,
+        "vectors_s": t3 - t2,
+        "meaning_s": t4 - t3,
+        "stories_anchors": len(plain.shared),
+        "stories_meaning": len(index.shared),
+    }
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(child(sys.argv[2])))
+        return 0
+    from benchmarks.scale import build_corpus
+
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [1000, 10_000]
+    print(f"python {sys.version.split()[0]} · {os.cpu_count()} cores · load {os.getloadavg()}")
+    print("articles | build s | anchors s | vectors s | ms/article | meaning s | before s | "
+          "after s | after/before")  # fmt: skip
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = build_corpus(Path(tmp) / "corpus", n)
+            env = {**os.environ, "BRIEFING_HOME": str(Path(tmp) / "home"),
+                   "PYTHONWARNINGS": "ignore"}  # fmt: skip
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(corpus)],
+                capture_output=True, text=True, check=False, cwd=ROOT, env=env,
+            )  # fmt: skip
+            if out.returncode:
+                sys.stderr.write(out.stderr)
+                return 1
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+        before = r["build_s"] + r["anchors_s"]
+        after = r["build_s"] + r["vectors_s"] + r["meaning_s"]
+        print(
+            f"{r['docs']:,} | {r['build_s']:.1f} | {r['anchors_s']:.1f} | {r['vectors_s']:.1f} | "
+            f"{1000 * r['vectors_s'] / r['docs']:.1f} | {r['meaning_s']:.1f} | {before:.1f} | "
+            f"{after:.1f} | {after / before:.2f}   (stories: {r['stories_anchors']} anchors "
+            f"only, {r['stories_meaning']} with meaning; load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
