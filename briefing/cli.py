@@ -118,25 +118,32 @@ def build_parser() -> argparse.ArgumentParser:
                    "in the settings: `briefing config path`)")  # fmt: skip
     p.set_defaults(func=_open)
 
+    from briefing.commands.daily import add_filters, add_query
+
     p = sub.add_parser("list", help="list the documents of a corpus")
     _corpus_options(p)
     p.add_argument("--json", action="store_true", help="print JSON (with each document's brief)")
     p.add_argument("--theme", metavar="ID", help="only documents with this theme")
     p.add_argument("--lang", metavar="LANG", help="only documents in this language (ja, zh, fr…)")
+    add_query(p)
+    p.add_argument("--unread", action="store_true", help="only documents not yet read")
     p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_list"))
 
     p = sub.add_parser("show", help="one document: brief, key points, clean text")
     p.add_argument("id", metavar="ID", help="a document id from `briefing list` (or its start)")
     _corpus_options(p, positional=False)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--unread",
+        action="store_true",
+        help="only among unread documents (an ID's start may match several)",
+    )
     p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_show"))
 
     p = sub.add_parser("themes", help="list themes with their document counts")
     _corpus_options(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=_lazy("briefing.commands.listing", "cmd_themes"))
-
-    from briefing.commands.daily import add_filters
 
     p = sub.add_parser("daily", help="the daily brief on stdout, grouped by theme")
     _corpus_options(p)
@@ -240,8 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["open", *(argv or [])])
+    from briefing.query import QueryError
+
     try:
         return int(args.func(args))
+    except QueryError as err:
+        sys.stderr.write(f"briefing: --query: {err}\n")
+        return ExitCode.USAGE
     except KeyboardInterrupt:
         sys.stderr.write("briefing: interrupted\n")
         return ExitCode.INTERRUPTED

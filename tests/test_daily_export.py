@@ -185,7 +185,7 @@ def test_export_to_stdout_includes_notes(corpus: Path, capsys) -> None:
         main(["export", str(corpus), "-o", "-", "--date", "2025-07-20"]) == 3
     )  # broken.json was skipped
     out = capsys.readouterr().out
-    assert "**Note:** Check this \\[red\\]one\\[/red\\] \\| \\#\\# later" in out
+    assert "**Note:** Check this \\[red]one\\[/red] | ## later" in out
     assert "Li Qiang" not in out  # other days filtered out
 
 

@@ -9,6 +9,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -16,6 +17,7 @@ from briefing.library import Library, open_library
 from briefing.model import Brief, Document, Problem
 from briefing.paths import bundled_seeds
 from briefing.render.safe import inert
+from briefing.store import Store
 
 if TYPE_CHECKING:
     from briefing.stories import StoryIndex
@@ -166,8 +168,30 @@ def print_json(value: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
-def filter_docs(lib: Library, args: argparse.Namespace) -> list[Document]:
+def filter_docs(
+    lib: Library, args: argparse.Namespace, store: Store | None = None
+) -> list[Document]:
+    """The documents ``--theme``, ``--lang``, ``--unread`` and ``--query`` leave.
+
+    A bad query raises :class:`~briefing.query.QueryError`, which ``main`` prints as one line
+    and exit code 2.
+    """
     docs = list(lib.documents)
+    text = getattr(args, "query", None)
+    unread = getattr(args, "unread", False)
+    if text or unread:
+        from briefing.query import QueryIndex, parse
+
+        query = parse(
+            text or "",
+            themes=[t.id for t in lib.themes],
+            langs=sorted({d.lang for d in docs}),
+        )
+        store = store or Store()
+        report_problems(store.problems)
+        if unread:
+            query = replace(query, unread=True)
+        docs = QueryIndex(docs).filter(docs, query, is_read=store.is_read, note_of=store.note)
     theme = getattr(args, "theme", None)
     if theme:
         wanted_theme = theme.casefold()

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.atomic import write_atomic
@@ -32,12 +33,23 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+QUERY_HELP = (
+    'only articles matching Q: words, "phrases", theme:ID lang:LANG since:DATE until:DATE '
+    "unread (all must hold)"
+)
+
+
+def add_query(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--query", "-q", metavar="Q", help=QUERY_HELP)
+
+
 def add_filters(parser: argparse.ArgumentParser) -> None:
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="this day only")
     when.add_argument("--since", type=iso_date, metavar="DATE", help="this day and after")
     parser.add_argument("--theme", metavar="ID", help="only articles with this theme")
     parser.add_argument("--lang", metavar="LANG", help="only articles in this language")
+    add_query(parser)
 
 
 def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> Selection | int:
@@ -47,12 +59,33 @@ def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> 
         return ExitCode.USAGE
     docs = with_story_dates(lib, filter_docs(lib, args))
     use_all = default_all and args.date is None and args.since is None
+    if args.query and args.date is None and args.since is None and _query_dated(args.query):
+        # the query chose its dates: the brief covers what it left, not the newest day of it
+        sel = select(docs, all_dates=True)
+        return replace(sel, undated=(), why=f"query {args.query}")
     return select(docs, day=args.date, since=args.since, all_dates=use_all)
+
+
+def _query_dated(text: str) -> bool:
+    from briefing.query import parse
+
+    return parse(text).dated
 
 
 def _color(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _terminal_width(stream: object) -> int | None:
+    """The terminal's columns when ``stream`` is one (``COLUMNS`` first, as for any tool);
+    None for a pipe or a file, which keep one line per sentence."""
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def cmd_daily(args: argparse.Namespace) -> int:
@@ -72,7 +105,12 @@ def cmd_daily(args: argparse.Namespace) -> int:
     else:
         if sel.start is not None and sel.why == "newest day in the corpus":
             sys.stderr.write(f"briefing: showing {sel.start.isoformat()}, the newest day\n")
-        write_lines(daily_lines(sel, lib.themes, brief_of), sys.stdout, color=_color(sys.stdout))
+        write_lines(
+            daily_lines(sel, lib.themes, brief_of),
+            sys.stdout,
+            color=_color(sys.stdout),
+            width=_terminal_width(sys.stdout),
+        )
     return ExitCode.done(lib.problems)
 
 

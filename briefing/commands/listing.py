@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from briefing.commands.common import (
     briefs,
@@ -14,9 +15,11 @@ from briefing.commands.common import (
     with_story_dates,
 )
 from briefing.exitcodes import ExitCode
+from briefing.model import Document
 from briefing.render.jsonout import document_full, document_summary, theme_summary
 from briefing.render.safe import one_line
 from briefing.render.text import list_rows, show_lines
+from briefing.store import Store
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -25,10 +28,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         known = ", ".join(t.id for t in lib.themes)
         sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
         return ExitCode.USAGE
-    docs = filter_docs(lib, args)
+    store = Store()
+    docs = filter_docs(lib, args, store)
     if args.json:
         brief_of = briefs(lib, docs)
-        print_json([document_summary(d, brief_of(d)) for d in docs])
+        print_json([_with_entry(document_summary(d, brief_of(d)), store, d) for d in docs])
     else:
         for row in list_rows(docs):
             print(row)
@@ -40,9 +44,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     lib = load(args)
+    store = Store()
     found = find_documents(lib.documents, args.id)
+    if args.unread:
+        found = [d for d in found if not store.is_read(d)]
     if not found:
-        sys.stderr.write(f"briefing: no document with id {args.id!r} (see `briefing list`)\n")
+        unread = " unread" if args.unread else ""
+        sys.stderr.write(
+            f"briefing: no{unread} document with id {args.id!r} (see `briefing list`)\n"
+        )
         return ExitCode.NOTHING
     if len(found) > 1:
         ids = ", ".join(one_line(d.id) for d in found[:5])
@@ -53,11 +63,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     doc = with_story_dates(lib, found)[0]
     brief = lib.brief(doc)
     if args.json:
-        print_json(document_full(doc, brief))
+        print_json(_with_entry(document_full(doc, brief), store, doc))
         return ExitCode.done(lib.problems)
-    for line in show_lines(doc, brief):
+    for line in show_lines(doc, brief, read=store.is_read(doc), note=store.note(doc)):
         print(line)
     return ExitCode.done(lib.problems)
+
+
+def _with_entry(out: dict[str, Any], store: Store, doc: Document) -> dict[str, Any]:
+    """The user's own state beside the article: read or not, and the note."""
+    out["read"] = store.is_read(doc)
+    out["note"] = store.note(doc)
+    return out
 
 
 def cmd_themes(args: argparse.Namespace) -> int:

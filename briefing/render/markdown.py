@@ -1,9 +1,10 @@
 """The briefing as Markdown (CommonMark): header, stories, one section per theme, every article.
 
 Article text is untrusted and must never change the document's structure: every field is made
-inert (:mod:`.safe`), put on one line, and every character with Markdown meaning is
-backslash-escaped, which CommonMark defines for all ASCII punctuation. A ``#``, ``|``, ``---``,
-HTML or a link in an article therefore stays literal text.
+inert (:mod:`.safe`), put on one line, and a character gets a backslash where CommonMark would
+read syntax there, and only there (:func:`inline`): an analyst sends this file, and
+``人工知能\\(AI\\)`` in a mail is noise. A ``#``, ``---``, HTML, a code span or a link in an
+article stays literal text (``tests/test_daily_export.py`` parses the result to prove it).
 """
 
 from __future__ import annotations
@@ -21,22 +22,75 @@ from briefing.selection import UNTHEMED, Selection, group_by_theme
 if TYPE_CHECKING:
     from briefing.stories import Duplicate, SharedAnchor, Story, StoryIndex
 
-# characters that can start or shape Markdown inline syntax anywhere in a line
-MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&{}()$^])")
+# what shapes inline syntax wherever it stands: emphasis, code, a link or image's "[", GFM's "~"
+ALWAYS = frozenset("*`[~")
+# an entity or character reference, which CommonMark would decode: "&amp;", "&#35;", "&#x23;"
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# a line opening a list item, block quote or heading: "- x", "+ x", "> x", "# x", "1. x", "2) x"
+BLOCK_START = re.compile(r"^(?:[-+](?=\s|$)|[>#])")
+# an ordered list's marker: "1. x", "2) x" (the backslash goes before the "." or ")")
+ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# a line that is a thematic break or a setext underline: "---", "- - -", "===", "___"
+RULE_LINE = re.compile(r"^(?:(?:-\s*){3,}|(?:_\s*){3,}|=+\s*)$")
+# the closing "#"s an ATX heading strips: "C #" shows as "C" without a backslash
+HEADING_CLOSE = re.compile(r"(^|\s)(#+)$")
+ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def _escape_line_start(text: str) -> str:
-    m = re.match(r"^(\d+)([.)])", text)
-    if m:
-        return f"{m[1]}\\{m[2]}{text[m.end() :]}"
-    if text and text[0] in "-+=>:":
-        return "\\" + text
-    return text
+def _escape(text: str) -> str:
+    """Backslashes only where CommonMark would otherwise read syntax inside a line."""
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        after = text[i + 1] if i < last else ""
+        if ch in ALWAYS:
+            out.append("\\" + ch)
+        elif ch == "\\":  # literal unless it would escape the next character
+            out.append("\\\\" if after in ASCII_PUNCT or not after else ch)
+        elif ch == "_":  # emphasis needs a flanking "_"; inside a word it is literal
+            before = text[i - 1] if i else ""
+            out.append("_" if before.isalnum() and after.isalnum() else "\\_")
+        elif ch == "<":  # HTML or an autolink: "<b", "</", "<!--", "<?", "<http:"
+            out.append("\\<" if after.isalpha() or after in "/!?" else ch)
+        elif ch == "&":
+            out.append("\\&" if ENTITY.match(text, i) else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
-def inline(text: str) -> str:
+def inline(text: str, *, start: bool = False, heading: bool = False) -> str:
+    """Untrusted text as one line of Markdown that reads as itself.
+
+    ``start``: the text opens a line or a list item, where ``- ``, ``> ``, ``# ``, ``1. `` and
+    ``---`` would open a block; ``heading``: it ends an ATX heading, whose closing ``#``s would
+    be dropped. Only those characters get a backslash, so ``人工知能(AI)``, ``txt#1`` and
+    ``M6 !`` stay as written.
+    """
     flat = re.sub(r"\s+", " ", one_line(text)).strip()
-    return _escape_line_start(MD_SPECIAL.sub(r"\\\1", flat))
+    escaped = _escape(flat)
+    if heading:
+        escaped = HEADING_CLOSE.sub(lambda m: f"{m[1]}\\{m[2]}", escaped)
+    if start:
+        if BLOCK_START.match(escaped) or RULE_LINE.match(escaped):
+            escaped = "\\" + escaped
+        escaped = ORDERED_START.sub(r"\1\\\2", escaped)
+    return escaped
+
+
+def url_line(url: str | None) -> str | None:
+    """``**URL:** <https://…>``: an autolink for a plain http(s) address (nothing inside an
+    autolink is syntax), the escaped text for anything else (never a ``javascript:`` link)."""
+    if not url:
+        return None
+    flat = one_line(url).strip()
+    if SAFE_URL.fullmatch(flat):
+        return f"**URL:** <{flat}>"
+    return f"**URL:** {inline(flat, start=False)}"
+
+
+# an address an autolink may hold: http(s), no space, no angle bracket, no control character
+SAFE_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")
 
 
 def _label(themes: Sequence[Theme], theme_id: str) -> str:
@@ -49,7 +103,7 @@ def _label(themes: Sequence[Theme], theme_id: str) -> str:
 def _meta(doc: Document) -> str:
     date = shown_date(doc)
     parts = [doc.source or "unknown source", doc.lang, date, f"id {doc.id}"]
-    return " · ".join(inline(p) for p in parts)
+    return " · ".join(inline(p, start=n == 0) for n, p in enumerate(parts))
 
 
 def _article(
@@ -60,14 +114,22 @@ def _article(
     copies: Sequence[Duplicate] = (),
     docs: Mapping[str, Document] | None = None,
 ) -> list[str]:
-    out = [f"### {inline(doc.title) or '(untitled)'}", "", _meta(doc), ""]
+    out = [
+        f"### {inline(doc.title, start=False, heading=True) or '(untitled)'}",
+        "",
+        _meta(doc),
+        "",
+    ]
+    link = url_line(doc.url)
+    if link:
+        out += [link, ""]
     if copies:
         out += ["**Also in:** " + "; ".join(_copy(c, docs or {}) for c in copies), ""]
     if brief.sentences:
         out += ["**Brief.** " + " ".join(inline(s) for s in brief.sentences), ""]
     if brief.key_points:
         out += ["**Key points**", ""]
-        out += [f"- {inline(k.text)} (¶{k.paragraph + 1})" for k in brief.key_points]
+        out += [f"- {inline(k.text, start=True)} (¶{k.paragraph + 1})" for k in brief.key_points]
         out.append("")
     if doc.themes:
         labels = ", ".join(inline(_label(themes, m.theme_id)) for m in doc.themes)
@@ -92,14 +154,14 @@ def _span(story: Story) -> str:
     return f"{story.start.isoformat()} to {story.end.isoformat()}"
 
 
-def _anchor_labels(anchors: Sequence[SharedAnchor], limit: int = 8) -> str:
+def _anchor_labels(anchors: Sequence[SharedAnchor], limit: int = 8, *, start: bool = False) -> str:
     """Anchor labels worth reading: themes and common ones (``AI``, ``2025``) explain nothing."""
     worth = [a for a in anchors if a.kind != "theme" and a.rare]
-    return " · ".join(inline(a.label) for a in worth[:limit])
+    return " · ".join(inline(a.label, start=start and n == 0) for n, a in enumerate(worth[:limit]))
 
 
 def _who(doc: Document) -> str:
-    return f"{inline(doc.lang)} · {inline(doc.source or 'unknown source')}"
+    return f"{inline(doc.lang, start=True)} · {inline(doc.source or 'unknown source')}"
 
 
 def _story(
@@ -115,7 +177,7 @@ def _story(
     out = [  # a bold line, not a heading: ### stays one heading per article for outlines
         f"**Story {inline(story.id)}: {inline(story.label) or '(untitled)'}**",
         "",
-        f"{inline(_span(story))} · {langs} · {story.size} articles",
+        f"{inline(_span(story), start=True)} · {langs} · {story.size} articles",
         "",
         f"**Shared anchors:** {_anchor_labels(story.anchors) or 'none'}",
         "",
@@ -132,13 +194,14 @@ def _story(
         out += [f"  - also in: {_copy(c, docs)}" for c in story.also_in(doc_id)]
     out += ["", "**Joined by**", ""]
     out += [
-        f"- {inline(ln.a)} + {inline(ln.b)}: {_anchor_labels(ln.anchors)}" for ln in story.links
+        f"- {inline(ln.a, start=True)} + {inline(ln.b)}: {_anchor_labels(ln.anchors)}"
+        for ln in story.links
     ]
     alignment = align_story(story, docs, brief_of, index)
     if alignment.shared:
         out += ["", "**Side by side**", ""]
         for n, row in enumerate(alignment.shared, 1):
-            out.append(f"{n}. {_anchor_labels(row.anchors)}")
+            out.append(f"{n}. {_anchor_labels(row.anchors, start=True)}")
             out += [f"   - {_who(docs[c.doc_id])}: {inline(c.text)}" for c in row.cells if c]
     if alignment.singles:
         out += ["", "**Only one outlet reports**", ""]
@@ -242,7 +305,7 @@ def render_markdown(
         shown = [d for d in group if d.id not in hidden]
         if not shown:
             continue
-        out += [f"## {inline(_label(themes, theme_id))}", ""]
+        out += [f"## {inline(_label(themes, theme_id), heading=True)}", ""]
         for doc in shown:
             out += article(doc)
     undated = [d for d in selection.undated if d.id not in hidden]

@@ -15,7 +15,7 @@ from briefing.model import Brief, Document, Theme
 from briefing.render.dates import short_date, shown_date
 from briefing.render.safe import fit, inert, one_line
 from briefing.selection import UNTHEMED, Selection, group_by_theme
-from briefing.text.width import display_width
+from briefing.text.width import display_width, wrap
 
 Line = tuple[str, str]  # text, Rich style ("" for none)
 
@@ -37,11 +37,17 @@ def meta_line(doc: Document) -> str:
     return one_line(" · ".join(parts))
 
 
-def show_lines(doc: Document, brief: Brief) -> list[str]:
-    """``briefing show``: title, metadata, themes, the brief, key points and the clean text."""
+def show_lines(doc: Document, brief: Brief, *, read: bool = False, note: str = "") -> list[str]:
+    """``briefing show``: title, metadata, URL, read state, themes, note, the brief, key points
+    and the clean text."""
     lines = [one_line(doc.title), meta_line(doc)]
+    if doc.url:
+        lines.append("url: " + one_line(doc.url))
+    lines.append("read" if read else "unread")
     if doc.themes:
         lines.append("themes: " + ", ".join(doc.theme_ids))
+    if note.strip():
+        lines.append("note: " + one_line(note))
     lines += ["", *(f"  {one_line(s)}" for s in brief.sentences), ""]
     lines += [f"  - {one_line(p.text)}  [¶{p.paragraph + 1}]" for p in brief.key_points]
     lines.append("")
@@ -90,13 +96,30 @@ def daily_lines(
     return lines
 
 
-def write_lines(lines: list[Line], stream: TextIO, *, color: bool) -> None:
+def wrapped(lines: list[Line], width: int) -> list[Line]:
+    """Each line cut to ``width`` terminal columns between words (CJK between characters),
+    continuation lines indented like the line (under the text, after a ``• ``)."""
+    out: list[Line] = []
+    for text, style in lines:
+        hang = "  " if text.startswith("• ") else None
+        out += [(piece, style) for piece in wrap(text, width, hang)]
+    return out
+
+
+def write_lines(
+    lines: list[Line], stream: TextIO, *, color: bool, width: int | None = None
+) -> None:
+    """Write the lines; with ``width`` (a terminal's), wrapped to it by display width, so no
+    word is cut at the edge and CJK counts two columns. A pipe gets them unwrapped."""
+    if width:
+        lines = wrapped(lines, width)
     if not color:
         stream.write("\n".join(text for text, _ in lines).rstrip() + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
+    # soft_wrap: Rich must not wrap again (it would cut words at its own idea of the width)
     console = Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
     for text, style in lines:
         console.print(Text(text, style=style or ""))

@@ -174,7 +174,7 @@ class BriefingApp(
         if reloaded:
             self._reloaded(message)
             return
-        self.session.finish_loading(message.documents, message.themes)
+        self.session.finish_loading(message.documents, message.themes, message.index)
         self.corpus_changed.publish(None)  # the list answers with BriefsWanted, in its order
         self._report(message.problems, "skipped")
         for notice in message.notices:

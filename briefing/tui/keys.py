@@ -73,6 +73,7 @@ READER: list[BindingType] = [
     _key("t", "focus_text", "Text", "reader.text", show=False),
     _key("s", "story", "Story", "reader.story", show=False),
     _key("space", "mark", "Mark", "reader.mark", show=False),
+    _key("slash", "find", "Find in text", "reader.find"),
 ]
 
 COMPARE: list[BindingType] = [

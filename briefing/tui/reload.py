@@ -58,7 +58,7 @@ class ReloadMixin(_App):
 
     def _reloaded(self, message: CorpusLoaded) -> None:
         session, old = self.session, self.session.documents
-        session.finish_loading(message.documents, message.themes)
+        session.finish_loading(message.documents, message.themes, message.index)
         new = session.documents
         changed = [i for i in new if i in old and old[i].content_hash != new[i].content_hash]
         gone = [i for i in old if i not in new]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from briefing.model import Brief, Document, Theme
+from briefing.query import QueryIndex
 from briefing.store import Store
-from briefing.tui.grouping import SearchIndex
+from briefing.tui.grouping import newest_first_rank
 from briefing.tui.widgets.document_list import Row
 
 
@@ -28,7 +29,10 @@ class Session:
         """Documents chosen for compare, in the order they were marked."""
         self.loaded = False
         """The whole folder is in (until then :attr:`documents` holds what was read so far)."""
-        self.search_index = SearchIndex(())
+        self.search_index = QueryIndex(())
+        """Folded text of every document for the filter line, built once by the load worker."""
+        self.rank: dict[str, int] = {}
+        """Newest-first position of every document (see ``newest_first_rank``)."""
 
     @property
     def store(self) -> Store:
@@ -46,11 +50,15 @@ class Session:
         for doc in docs:
             self.documents.setdefault(doc.id, doc)
 
-    def finish_loading(self, docs: Sequence[Document], themes: Sequence[Theme]) -> None:
+    def finish_loading(
+        self, docs: Sequence[Document], themes: Sequence[Theme], index: QueryIndex | None = None
+    ) -> None:
         self.documents = {}
         self.arrive(docs)
         self.themes = {theme.id: theme for theme in themes}
-        self.search_index = SearchIndex(self.documents.values())
+        # without the worker's index, documents are folded as the first query reaches them
+        self.search_index = index or QueryIndex(())
+        self.rank = newest_first_rank(self.documents.values())
         self.loaded = True
 
     def add_briefs(self, briefs: Iterable[Brief]) -> frozenset[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from briefing.model import Brief, Document, Problem
+from briefing.query import QueryIndex
 from briefing.tui.messages import (
     BriefsReady,
     CorpusLoaded,
@@ -73,8 +74,12 @@ def load(app: BriefingApp) -> None:
     known = len(store.problems)
     moved = store.attach(loaded.documents)  # notes of renamed and moved articles follow them
     notices = (*loaded.notices, *store.problems[known:])
+    app.post_message(LoadProgressed("Indexing for search", 0, len(loaded.documents)))
+    index = QueryIndex(loaded.documents)
+    if worker.is_cancelled:
+        return
     app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
-                                   notices))  # fmt: skip
+                                   notices, index))  # fmt: skip
 
 
 def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Brief, Document
+from briefing.query import QueryError, find_spans, parse
 from briefing.render.safe import inert, one_line
 from briefing.tui import keys
 from briefing.tui.messages import ToggleMark
@@ -34,6 +35,7 @@ from briefing.tui.widgets.brief_view import (
     note_content,
     themes_content,
 )
+from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import CompactFooter
 
 if TYPE_CHECKING:
@@ -95,6 +97,9 @@ class ReaderScreen(Screen[None]):
     def __init__(self, doc_id: str) -> None:
         super().__init__()
         self.doc_id = doc_id
+        self._matches: list[tuple[int, int, int]] = []
+        """(paragraph, start, end) of each match of the find line, in reading order."""
+        self._current = -1
 
     def compose(self) -> ComposeResult:
         doc = self.app.session.documents[self.doc_id]
@@ -113,6 +118,12 @@ class ReaderScreen(Screen[None]):
             with VerticalScroll(id="reader-text"):
                 for index, paragraph in enumerate(doc.paragraphs):
                     yield Static(Content(inert(paragraph)), id=f"p-{index}", classes="paragraph")
+        yield FindBar(
+            placeholder="find in this article (enter: next, shift+enter: previous, esc: close)",
+            id="reader-find",
+            compact=True,
+        )
+        yield Static(id="reader-find-status")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -180,6 +191,90 @@ class ReaderScreen(Screen[None]):
         widget = target.first()
         widget.add_class("-target")
         self.query_one("#reader-text").scroll_to_widget(widget, top=True, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the find line has focus its keys are text (the reader's letter keys are
+        priority bindings) and Esc closes it rather than leaving the article."""
+        return not isinstance(self.focused, FindBar)
+
+    # find in the article -----------------------------------------------------------------
+
+    def action_find(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.add_class("-open")
+        self.query_one("#reader-find-status").add_class("-open")
+        self.set_focus(bar)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        event.stop()
+        self._highlight(event.value)
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        if not self._matches:
+            return
+        self._current = (self._current + event.by) % len(self._matches)
+        self._paint()
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.value = ""
+        bar.remove_class("-open")
+        self.query_one("#reader-find-status").remove_class("-open")
+        self._highlight("")
+        self._fill()  # the subtitle says read/unread again
+        self.query_one("#reader-text").focus()
+
+    def _highlight(self, text: str) -> None:
+        """Mark every match of ``text`` (the query's words) and go to the first."""
+        try:
+            query = parse(text)
+        except QueryError as err:  # "since:…" means nothing in one article: say so, keep going
+            self._matches, self._current = [], -1
+            self._paint(f"find: {err}")
+            return
+        doc = self.app.session.documents[self.doc_id]
+        self._matches = [
+            (index, start, end)
+            for index, paragraph in enumerate(doc.paragraphs)
+            for start, end in find_spans(inert(paragraph), query)
+        ]
+        self._current = 0 if self._matches else -1
+        self._paint()
+
+    def _paint(self, error: str | None = None) -> None:
+        """Redraw the paragraphs with their matches as spans of ``Content`` (article text is
+        never markup), the current one in its own style, and scroll it into view."""
+        doc = self.app.session.documents[self.doc_id]
+        by_paragraph: dict[int, list[tuple[int, int, int]]] = {}
+        for n, (index, start, end) in enumerate(self._matches):
+            by_paragraph.setdefault(index, []).append((n, start, end))
+        for index, paragraph in enumerate(doc.paragraphs):
+            content = Content(inert(paragraph))
+            for n, start, end in by_paragraph.get(index, []):
+                style = "bold reverse $accent" if n == self._current else "reverse $warning"
+                content = content.stylize(style, start, end)
+            self.query_one(f"#p-{index}", Static).update(content)
+        bar = self.query_one(FindBar)
+        if error:
+            self.sub_title = error
+        elif bar.value.strip():
+            where = f"{self._current + 1}/{len(self._matches)}" if self._matches else "no match"
+            self.sub_title = f"find: {where}"
+        else:
+            self.sub_title = ""
+        self.query_one("#reader-find-status", Static).update(Content(self.sub_title))
+        if self._matches and self._current >= 0:
+            index = self._matches[self._current][0]
+            self.query_one("#reader-text").scroll_to_widget(
+                self.query_one(f"#p-{index}"), animate=False
+            )
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
 
     def action_back(self) -> None:
         self.dismiss()
