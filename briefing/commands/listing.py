@@ -34,7 +34,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         brief_of = briefs(lib, docs)
         print_json([_with_entry(document_summary(d, brief_of(d)), store, d) for d in docs])
     else:
-        for row in list_rows(docs):
+        for row in list_rows(docs, store.is_read, store.note):
             print(row)
     if not docs:
         sys.stderr.write("briefing: no documents matched\n")

@@ -20,15 +20,29 @@ from briefing.text.width import display_width, wrap
 Line = tuple[str, str]  # text, Rich style ("" for none)
 
 
-def list_rows(docs: Sequence[Document]) -> list[str]:
-    """``briefing list``: id, date, language, source and title, in aligned columns."""
+def list_rows(
+    docs: Sequence[Document],
+    is_read: Callable[[Document], bool] = lambda _: True,
+    note_of: Callable[[Document], str] = lambda _: "",
+) -> list[str]:
+    """``briefing list``: id, ``●`` when unread (as the reader marks it), date, language,
+    source and title in aligned columns, then ``✎`` and the note's start when there is one."""
     # ids are printable already (corpus/names.py); one_line again costs nothing
     id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
-    return [
-        f"{fit(one_line(d.id), id_width)}  {short_date(d):<10}  {d.lang:<5}  "
-        f"{fit(one_line(d.source or '-'), 18)}  {one_line(d.title)}"
-        for d in docs
-    ]
+    rows = []
+    for d in docs:
+        flag = " " if is_read(d) else "●"
+        note = one_line(note_of(d)).strip()
+        tail = f"  ✎ {fit(note, NOTE_WIDTH).rstrip()}" if note else ""
+        rows.append(
+            f"{fit(one_line(d.id), id_width)}  {flag} {short_date(d):<10}  {d.lang:<5}  "
+            f"{fit(one_line(d.source or '-'), 18)}  {one_line(d.title)}{tail}"
+        )
+    return rows
+
+
+NOTE_WIDTH = 40
+"""Cells of a note shown at the end of a ``list`` row (``show`` prints it whole)."""
 
 
 def meta_line(doc: Document) -> str:

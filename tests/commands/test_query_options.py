@@ -94,3 +94,22 @@ def test_export_query_and_url_without_needless_escapes(folder: Path, capsys) -> 
     assert "Élysée" not in out
     assert "\\(" not in out
     assert "\\!" not in out
+
+
+def test_list_rows_flag_unread_and_end_with_the_note(folder: Path, capsys) -> None:
+    from briefing.corpus.load import load_corpus
+    from briefing.store import Store
+
+    docs = load_corpus([folder]).documents
+    first = next(d for d in docs if d.title.startswith("Premier"))
+    Store().set_read(first)
+    Store().set_note(first, "call the Shanghai desk\nabout the delegates")
+    assert main(["list", str(folder)]) == 0
+    rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()}
+    read_row = rows[first.id]
+    assert "●" not in read_row
+    # one line, cut with … to keep rows short (show prints the note whole)
+    assert read_row.endswith("  ✎ call the Shanghai desk about the delega…")
+    others = [row for doc_id, row in rows.items() if doc_id != first.id]
+    assert len(others) == 2
+    assert all("  ● 2025-07-2" in row and "✎" not in row for row in others)

@@ -22,7 +22,9 @@ def test_s_shows_the_story_while_the_folder_is_still_summarized(tmp_path: Path) 
     term = Terminal(["open", str(FIELD)], tmp_path / "home", cols=160, rows=48)
     try:
         term.wait_for(ROW, 120)
-        term.wait_for(lambda t: "Reading files" not in t, 300)
+        term.wait_for(
+            lambda t: "Reading files" not in t, 300
+        )  # s may come before indexing ends: the view waits
         term.send("s")
         busy = term.wait_for(lambda t: "Finding the story" in t or story_settled(t), 60)
         assert "Story of:" in busy

@@ -108,6 +108,23 @@ async def test_no_story_of_half_a_folder(seed_corpus, tmp_path: Path) -> None:
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_a_story_asked_for_while_reading_is_found_once_the_folder_is_in(
+    seed_corpus, tmp_path: Path
+) -> None:
+    docs = seed_corpus.documents
+    app = BriefingApp([], store=Store(tmp_path / "notes.json"), pipeline=fake_pipeline(docs))
+    async with app.run_test(size=(140, 50)) as pilot:
+        await wait_ready(pilot)
+        app.session.loaded = False  # as while the files are still being read
+        await pilot.press("s")
+        await pilot.pause()
+        assert STILL_READING in _text(app.screen, "#story-status")
+        app.session.loaded = True  # the load finished: the app says so to every screen
+        app.corpus_changed.publish(None)
+        screen = await _story_shown(app, pilot)
+        assert STILL_READING not in _text(screen, "#story-status")
+
+
 def seed_corpus_stories(docs):  # type: ignore[no-untyped-def]
     from briefing.library import vectors_for
     from briefing.stories import stories_for

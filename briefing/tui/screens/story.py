@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from briefing.model import Document
     from briefing.tui.app import BriefingApp
 
-STILL_READING = "The folder is still being read: its stories can be found once it is all in."
+STILL_READING = "The folder is still being read: the story is found as soon as it is all in…"
 ALONE = "No other article in this folder reports this event: its story is this article alone."
 
 
@@ -74,6 +74,7 @@ class StoryScreen(Screen[None]):
     def __init__(self, doc_id: str) -> None:
         super().__init__()
         self.doc_id = doc_id
+        self._started = False
 
     def compose(self) -> ComposeResult:
         doc = self.app.session.documents.get(self.doc_id)
@@ -89,8 +90,19 @@ class StoryScreen(Screen[None]):
         if not self.app.session.loaded:  # a story of half a folder would be wrong, not early
             self.query_one("#story-progress", ProgressBar).display = False
             self.query_one("#story-status", Static).update(Content(STILL_READING))
+            self.app.corpus_changed.subscribe(self, self._corpus_changed)
             return
+        self._started = True
         self.build()
+
+    def _corpus_changed(self, _: None) -> None:
+        """The folder is all in: find the story now (the user asked for it already)."""
+        if self.app.session.loaded and not self._started:
+            self._started = True
+            self.query_one("#story-progress", ProgressBar).display = True
+            status = "Finding the story: reading the folder's meaning…"
+            self.query_one("#story-status", Static).update(Content(status))
+            self.build()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="story", description="Story")
     def build(self) -> None:
