@@ -72,7 +72,9 @@ def inline(text: str, *, start: bool = False, heading: bool = False) -> str:
     if heading:
         escaped = HEADING_CLOSE.sub(lambda m: f"{m[1]}\\{m[2]}", escaped)
     if start:
-        if BLOCK_START.match(escaped) or RULE_LINE.match(escaped):
+        # any leading "-": after a list item's own "- ", "--" or "-- -" would make the whole
+        # line a thematic break ("- --" is one)
+        if BLOCK_START.match(escaped) or RULE_LINE.match(escaped) or escaped.startswith("-"):
             escaped = "\\" + escaped
         escaped = ORDERED_START.sub(r"\1\\\2", escaped)
     return escaped
