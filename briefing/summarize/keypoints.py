@@ -45,6 +45,13 @@ SUBORDINATE = re.compile(
 )
 # a dateline's time stamp: "外媒编译　2025年03月11日 20:06", "Published 12:30"
 STAMP = re.compile(r"\d{1,2}[:：]\d{2}\s*$")
+# a Chinese opening clause after which a cut keeps no statement: a reporting verb ("他的妻子
+# 雷切尔·尼古拉 (Rachel Nicola) 表示，…" was cut to "…表示…") or a subordinate opener
+LEAD_CLAUSE_ZH = re.compile(
+    r"^(?:虽然|雖然|尽管|儘管|如果|假如|因为|因為|由于|由於|为了|為了|随着|隨著|根据|根據|作为|作為)|"
+    r"^[^，,；;]*(?:表示|说|說|称|稱|指出|认为|認為|强调|強調|透露|介绍|介紹|提到|写道|寫道|坦言|"
+    r"补充道|補充道|说道|說道)\s*[，,]"
+)
 # trailing punctuation a trimmed clause should not end on
 TRAILING = re.compile(r"[\s,;:，；：、–—-]+$")
 
@@ -74,7 +81,8 @@ def trim(text: str, lang: str) -> str:
     and keeping the topic plus the closing clauses spliced two pieces of the sentence into a
     claim it does not make (a quote losing its subject), so a long Japanese sentence stays
     whole; so does a sentence that opens with a subordinate clause (``Reconnaissant que…``,
-    ``Pour y parvenir, il…``) or whose cut would end on a colon (the list is the news).
+    ``Pour y parvenir, il…``; in Chinese ``虽然…``, ``…表示，``) or whose cut would end on a
+    colon (the list is the news).
     Chinese is never cut at an enumeration comma (、), which separates items of one list.
     """
     limit = line_limit(lang)
@@ -85,6 +93,8 @@ def trim(text: str, lang: str) -> str:
         return text
     cjk = fam == "zh"
     if not cjk and SUBORDINATE.match(text):
+        return text
+    if cjk and LEAD_CLAUSE_ZH.match(text):
         return text
     best = 0
     for m in (CLAUSE_ZH if cjk else CLAUSE_LATIN).finditer(text):

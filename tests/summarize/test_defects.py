@@ -343,3 +343,19 @@ def test_a_chinese_key_point_never_opens_on_zhongguo_ze() -> None:
 )
 def test_a_french_key_point_is_never_its_opening_phrase_alone(sentence: str) -> None:
     assert trim(sentence, "fr") == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the field folder's report of an Iowa Santa retiring: cut to "…表示…"
+        "他的妻子雷切尔·尼古拉 (Rachel Nicola) 表示，虽然她为丈夫给这么多人带来欢乐而感到自豪，"
+        "但她也希望能有更多时间和他一起庆祝圣诞节。",
+        "由于健康和年龄问题，他决定从他做过的“时间最长的工作岗位”退休，并在今年圣诞节前最后一次为"
+        "当地商场的孩子们送上礼物。",
+    ],
+)
+def test_a_chinese_key_point_is_never_cut_to_who_said_it_or_a_subordinate_clause(
+    sentence: str,
+) -> None:
+    assert trim(sentence, "zh-cn") == sentence
