@@ -8,6 +8,7 @@ import re
 from briefing.corpus.byline_date import headline_date
 from briefing.corpus.limits import Limits, cut_page
 from briefing.corpus.page_meta import PageMeta, host_of, page_meta, strip_site_name
+from briefing.corpus.page_text import body_lines, link_only_blocks
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
 from briefing.corpus.read import ReadError
 from briefing.text.dates import parse_date
@@ -55,9 +56,10 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
 
     tree = load_html(text)
     meta = page_meta(tree) if tree is not None else PageMeta()
+    linked = link_only_blocks(tree) if tree is not None else frozenset()
     doc = trafilatura.bare_extraction(tree if tree is not None else text, with_metadata=True,
                                       include_comments=False, include_tables=False)  # fmt: skip
-    body = getattr(doc, "text", None) if doc is not None else None
+    body = body_lines(doc, linked) if doc is not None else None
     if not body or not body.strip():
         raise ReadError("no article text found in the page")
     if 3 * sum(len(m) for m in PLACEHOLDER.findall(body)) >= len(body.strip()):
