@@ -12,8 +12,8 @@ Imported by ``loader_field.py`` (run that script); kept apart so each file holds
   defaults against the loader's title and text; readers' comments (``comments``, EVAL_PAGES's
   own key) are scored apart, as left out;
 * the same two measures on the field's own cases (``field_chrome.json``: chrome lines plain
-  trafilatura leaves on these pages, and the article line nearest each), then both sets
-  together.
+  trafilatura leaves on these pages, the article line nearest each, and the standfirsts the
+  pages show under their headlines, counted as text kept), then both sets together.
 
 Plain trafilatura is run with its defaults, as a user who installs it would; the last column is
 trafilatura with ``include_comments=False``, as the loader runs it (readers' comments are not the
@@ -84,6 +84,7 @@ def _read_cases(path: Path | None) -> dict[str, dict[str, list[str]]]:
 def _score(t: dict[str, list[int]], flat: str, entry: dict[str, list[str]], prefix: str) -> None:
     keep = [norm(s) in flat for s in entry.get("with", [])]
     drop = [norm(s) not in flat for s in entry.get("without", [])]
+    keep += [norm(s) in flat for s in entry.get("standfirst", [])]
     gone = [norm(s) not in flat for s in entry.get("comments", [])]
     for key, hits in (("kept", keep), ("dropped", drop), ("comments", gone)):
         for k in (f"{prefix}{key}", f"all {key}"):

@@ -7,6 +7,11 @@ in HTML that break is a space, so it is folded into one (never inside code). And
 is nothing but one link (Fox News's ``PUTIN OVERSEES RUSSIAN MILITARY DRILL…`` between two
 paragraphs, ``Apoie a Fórum``, ``Køb digitalt abonnement``, ``Lire la suite``) points to another
 page: it is a teaser, a button or a pitch, never a sentence of this article, in any language.
+
+The standfirst under the headline (Le Point's ``chapo``, the Telegraph's ``e-standfirst``, El
+País's ``articulo-subtitulos``, zeit.de's ``summary``) is the article's own opening, and
+trafilatura drops it on 13 of the field's 62 pages: when the page's description is written out
+whole as one element of its body (not a link, not in a menu or footer), it is put back first.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ LINK_ONLY_REST = re.compile(r"^[\s\-–—|·•:>»›]*$")
 BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li")
 LINK_ONLY_MAX = 200
 """A block longer than this that is one link is left alone (a linked paragraph of prose)."""
+
+
+DESCRIPTIONS = ("og:description", "description", "twitter:description")
+NOT_ARTICLE = {"a", "nav", "footer", "aside", "script", "style", "noscript", "template", "head"}
+STANDFIRST_MIN = 40
+"""A description shorter than this is a tagline, not a standfirst."""
 
 
 def _norm(text: str) -> str:
@@ -52,6 +63,32 @@ def link_only_blocks(tree: Any) -> frozenset[str]:
         if text and len(text) <= LINK_ONLY_MAX:
             linked.add(text)
     return frozenset(linked - unlinked)
+
+
+def standfirst(tree: Any) -> str | None:
+    """The page's description when its body shows it whole as one element: the standfirst."""
+    want = None
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in DESCRIPTIONS and len(_norm(meta.get("content") or "")) >= STANDFIRST_MIN:
+            want = _norm(meta.get("content") or "")
+            break
+    body = tree.find(".//body")
+    if want is None or body is None:
+        return None
+    start = want[:STANDFIRST_MIN]
+    for node in body.iter():
+        if not isinstance(node.tag, str) or not node.text or node.tag in NOT_ARTICLE:
+            continue
+        opening = _norm(node.text)
+        if not (opening.startswith(start) or (len(opening) >= 20 and want.startswith(opening))):
+            continue
+        if _norm(node.text_content()) != want:
+            continue
+        if any(isinstance(up.tag, str) and up.tag in NOT_ARTICLE for up in node.iterancestors()):
+            continue
+        return want
+    return None
 
 
 def body_lines(doc: Any, linked: frozenset[str] = frozenset()) -> str | None:

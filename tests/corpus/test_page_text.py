@@ -63,3 +63,35 @@ def test_a_subheading_a_contents_list_links_to_stays(tmp_path: Path) -> None:
     )
     doc = _doc(tmp_path, body)
     assert "Demand from tech firms" in doc.paragraphs
+
+
+def _page_with_lead(lead_html: str, description: str) -> str:
+    return (
+        "<html><head><title>Tokyo rents rise again</title>"
+        f'<meta name="description" content="{description}"></head><body>'
+        f"<header><h1>Tokyo rents rise again</h1>{lead_html}</header><article><p>{PROSE}</p>"
+        "<p>Analysts expect the rise to continue into next year, the report added, citing the "
+        "strong demand for new offices near the main stations of the capital.</p>"
+        "<p>Vacancy rates fell to their lowest level since 2020 across the five central wards, "
+        "the survey by the agency found, and landlords raised asking rents again.</p>"
+        "</article></body></html>"
+    )
+
+
+LEAD = "Offices are filling up again, and landlords are asking more than ever for them."
+
+
+def test_the_standfirst_under_the_headline_opens_the_article(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        _page_with_lead(f'<p class="chapo">{LEAD}</p>', LEAD), encoding="utf-8"
+    )
+    (doc,), _ = documents_from_file(tmp_path / "page.html", "page.html")
+    assert doc.paragraphs[0] == LEAD
+    assert doc.paragraphs.count(LEAD) == 1
+
+
+def test_a_description_the_page_only_links_or_never_shows_is_not_text(tmp_path: Path) -> None:
+    for lead_html in (f'<a href="/tokyo-rents"><p>{LEAD}</p></a>', "<p>Read on.</p>"):
+        (tmp_path / "page.html").write_text(_page_with_lead(lead_html, LEAD), encoding="utf-8")
+        (doc,), _ = documents_from_file(tmp_path / "page.html", "page.html")
+        assert LEAD not in doc.paragraphs
