@@ -306,9 +306,9 @@ async def test_watch_shows_a_file_as_it_lands_and_drops_a_deleted_one(tmp_path: 
                 break
             await asyncio.sleep(0.05)
         assert app.library.shown_order() == ["one"]
-        await asyncio.sleep(0.5)  # the watcher is up
-        (folder / "two.txt").write_text("Two.", encoding="utf-8")
-        for _ in range(100):
+        for attempt in range(100):  # written again until seen: the watcher may not be up yet
+            if attempt % 20 == 0:
+                (folder / "two.txt").write_text(f"Two {attempt}.", encoding="utf-8")
             if "two" in app.library.shown_order():
                 break
             await asyncio.sleep(0.1)
