@@ -14,7 +14,9 @@ process with an empty ``BRIEFING_HOME`` times, one after the other on the same m
 
 and prints the cold build with stories before (build + anchors) and after (build + vectors +
 meaning), and the ratio: issue 16 allows at most 1.30. Timings on a shared machine are noisy;
-the ratio is taken within one process, so both halves see the same load.
+the ratio is taken within one process, so both halves see the same load. A second line gives
+the same in CPU seconds (this process and its live workers, read from ``/proc``), which other
+load on the machine does not inflate: the figure to compare across runs.
 """
 
 from __future__ import annotations
@@ -31,23 +33,44 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process, its reaped children and its live ones (the worker pool)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = time.process_time() + sum(os.times()[2:4])
+    me = str(os.getpid())
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:  # ppid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
 def child(corpus: str) -> dict[str, float]:
     from briefing.cache import pool
     from briefing.library import open_library, vectors_for
     from briefing.stories import group_stories
 
-    t0 = time.perf_counter()
+    c0, t0 = cpu_seconds(), time.perf_counter()
     lib = open_library(corpus)
     briefs, _ = lib.briefs(lib.documents)
-    t1 = time.perf_counter()
+    c1, t1 = cpu_seconds(), time.perf_counter()
     plain = group_stories(lib.documents)
-    t2 = time.perf_counter()
+    c2, t2 = cpu_seconds(), time.perf_counter()
     vectors, _ = vectors_for(lib.documents)
-    t3 = time.perf_counter()
+    c3, t3 = cpu_seconds(), time.perf_counter()
     index = group_stories(lib.documents, vectors=vectors)
-    t4 = time.perf_counter()
+    c4, t4 = cpu_seconds(), time.perf_counter()
     pool.shutdown()
     return {
+        "build_cpu": c1 - c0,
+        "anchors_cpu": c2 - c1,
+        "vectors_cpu": c3 - c2,
+        "meaning_cpu": c4 - c3,
         "docs": len(lib.documents),
         "briefs": len(briefs),
         "vectors": len(vectors),
@@ -90,6 +113,15 @@ def main() -> int:
             f"{1000 * r['vectors_s'] / r['docs']:.1f} | {r['meaning_s']:.1f} | {before:.1f} | "
             f"{after:.1f} | {after / before:.2f}   (stories: {r['stories_anchors']} anchors "
             f"only, {r['stories_meaning']} with meaning; load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+        cb = r["build_cpu"] + r["anchors_cpu"]
+        ca = r["build_cpu"] + r["vectors_cpu"] + r["meaning_cpu"]
+        print(
+            f"  CPU s: build {r['build_cpu']:.1f} | anchors {r['anchors_cpu']:.1f} | vectors "
+            f"{r['vectors_cpu']:.1f} ({1000 * r['vectors_cpu'] / r['docs']:.1f} ms/article) | "
+            f"meaning {r['meaning_cpu']:.1f} | before {cb:.1f} | after {ca:.1f} | "
+            f"after/before {ca / cb:.2f}",
             flush=True,
         )
     return 0
