@@ -146,12 +146,28 @@ def stories(lib: Library, docs: Sequence[Document] | None = None) -> StoryIndex:
 def with_story_dates(lib: Library, docs: Sequence[Document]) -> list[Document]:
     """``docs`` with each undated article of a dated story given that story's first date,
     marked as an estimate (:mod:`briefing.stories.dates`); stories are those of the whole
-    corpus, so a filter does not change where an article is filed."""
-    from briefing.stories.dates import could_place, with_estimated_dates
+    corpus, so a filter does not change where an article is filed. Remembered ones first, and
+    none to find when no undated article could join anyone: no vectors, no encoder."""
+    from briefing.library.story_dates import estimated_dates
+    from briefing.stories.dates import apply_estimates
 
-    if not could_place(docs, lib.documents):  # nothing to place: no vectors, no encoder
+    if all(d.date is not None for d in docs):  # nothing of ``docs`` to place
         return list(docs)
-    return with_estimated_dates(docs, stories(lib))
+    with progress_bar("Reading meaning", "articles") as bar:
+        estimates, problems = estimated_dates(
+            lib.documents, bar, use_cache=lib.use_cache, jobs=lib.jobs
+        )
+    report_problems(problems)
+    return apply_estimates(docs, estimates)
+
+
+def with_known_story_dates(lib: Library, docs: Sequence[Document]) -> list[Document]:
+    """:func:`with_story_dates` from what an earlier grouping of this folder state left in the
+    cache, and nothing else: ``briefing list`` must stay a listing, never a grouping."""
+    from briefing.stories.dates import apply_estimates
+
+    known = lib.remembered_story_dates()
+    return list(docs) if known is None else apply_estimates(docs, known)
 
 
 # characters JSON leaves raw with ensure_ascii=False that a terminal still acts on: DEL, C1

@@ -12,6 +12,7 @@ from briefing.commands.common import (
     find_documents,
     load,
     print_json,
+    with_known_story_dates,
     with_story_dates,
 )
 from briefing.exitcodes import ExitCode
@@ -29,7 +30,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: unknown theme {args.theme!r}; themes: {known}\n")
         return ExitCode.USAGE
     store = Store()
-    docs = filter_docs(lib, args, store)
+    # estimated dates only when a grouping of this very folder state left them: a listing
+    # never groups stories (seconds of vectors on a cold cache)
+    docs = with_known_story_dates(lib, filter_docs(lib, args, store))
     if args.json:
         brief_of = briefs(lib, docs)
         print_json([_with_entry(document_summary(d, brief_of(d)), store, d) for d in docs])

@@ -10,6 +10,7 @@ content hash, made only when asked for (``briefing list`` never pays for a summa
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,13 @@ from briefing.cache.tasks import FileItem, LoadedFile, Matches
 from briefing.corpus.limits import Limits
 from briefing.corpus.load import Corpus, assemble_corpus, display_path, iter_files, relative_id
 from briefing.corpus.read import DEFAULT_MAX_BYTES
-from briefing.library.derived import brief_for, briefs_for, open_cache_for, vectors_for
+from briefing.library.derived import (
+    brief_for,
+    briefs_for,
+    open_cache_for,
+    stories_of,
+    vectors_for,
+)
 from briefing.model import Brief, Document, Problem, Theme
 from briefing.paths import bundled_seeds
 from briefing.themes import load_themes
@@ -79,13 +86,19 @@ class Library:
         Vectors come from the cache or are made on every core (:func:`vectors_for`); without
         the encoder the stories rest on anchors alone and one Problem says so.
         """
-        from briefing.stories import stories_for
-
         docs = self.documents if docs is None else docs
-        vectors, problems = vectors_for(
+        return stories_of(
             docs, progress, use_cache=self.use_cache, jobs=self.jobs, should_stop=should_stop
         )
-        return stories_for(docs, vectors), problems
+
+    def remembered_story_dates(self) -> dict[str, dt.date] | None:
+        """The estimated dates a grouping of this very folder state left in the cache, or None:
+        what ``briefing list`` shows without grouping (:mod:`.story_dates`)."""
+        if not self.use_cache:
+            return None
+        from briefing.library.story_dates import recall
+
+        return recall(self.documents)
 
 
 def open_library(
@@ -180,4 +193,4 @@ def _forget_deleted(
                                 if p not in present])  # fmt: skip
 
 
-__all__ = ["Library", "brief_for", "briefs_for", "open_library", "vectors_for"]
+__all__ = ["Library", "brief_for", "briefs_for", "open_library", "stories_of", "vectors_for"]

@@ -6,6 +6,7 @@ vectors. ``briefing list`` never asks for either; ``daily`` and the reader ask f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.cache import step, steps
@@ -16,6 +17,8 @@ from briefing.text.words import use_cache_dir
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from briefing.stories import StoryIndex
 
 Progress = step.Progress
 ShouldStop = step.ShouldStop
@@ -107,3 +110,44 @@ def vectors_for(
             )
         )
     return out, tuple(notices)
+
+
+def stories_of(
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    should_stop: ShouldStop | None = None,
+) -> tuple[StoryIndex, tuple[Problem, ...]]:
+    """The stories of ``docs``, by anchors and meaning: what ``briefing stories``, ``daily``,
+    ``export`` and the reader's export and story dates all call, so they never disagree.
+
+    Vectors come from the cache or are made (:func:`vectors_for`), for every article but the
+    copies (:func:`~briefing.stories.find_duplicates`: grouping sets them aside under the
+    article they copy, so their vectors were never read); without the encoder the
+    stories rest on anchors alone and one Problem says so. The estimated dates the stories give
+    are remembered for this folder state (:mod:`.story_dates`), so ``briefing list`` shows them
+    without grouping anything.
+    """
+    from briefing.library import story_dates
+    from briefing.stories import find_duplicates, stories_for
+    from briefing.stories.dates import estimate_dates
+
+    # a view's copy may carry estimated dates (the reader's list): group on the articles' own
+    docs = sorted(
+        (replace(d, date=None, date_estimated=False) if d.date_estimated else d for d in docs),
+        key=lambda d: d.id,
+    )
+    # a copy stands aside under the article it copies and is never compared: it needs no vector
+    duplicates = find_duplicates(docs)
+    shown = [d for d in docs if d.id not in duplicates]
+    vectors, problems = vectors_for(
+        shown, progress, use_cache=use_cache, jobs=jobs, should_stop=should_stop
+    )
+    index = stories_for(docs, vectors, duplicates)
+    stopped = should_stop is not None and should_stop()  # then some vectors are missing
+    if use_cache and vectors and not stopped:  # anchors alone are not what the key promises
+        undated = {d.id for d in docs if d.date is None}
+        story_dates.remember(docs, {k: v for k, v in estimate_dates(index).items() if k in undated})
+    return index, problems

@@ -29,13 +29,14 @@ def list_rows(
     source and title in aligned columns, then ``✎`` and the note's start when there is one."""
     # ids are printable already (corpus/names.py); one_line again costs nothing
     id_width = max((display_width(one_line(d.id)) for d in docs), default=2)
+    date_width = 11 if any(d.date_estimated for d in docs) else 10  # ≈2025-07-26 is eleven
     rows = []
     for d in docs:
         flag = " " if is_read(d) else "●"
         note = one_line(note_of(d)).strip()
         tail = f"  ✎ {fit(note, NOTE_WIDTH).rstrip()}" if note else ""
         rows.append(
-            f"{fit(one_line(d.id), id_width)}  {flag} {short_date(d):<10}  {d.lang:<5}  "
+            f"{fit(one_line(d.id), id_width)}  {flag} {short_date(d):<{date_width}}  {d.lang:<5}  "
             f"{fit(one_line(d.source or '-'), 18)}  {one_line(d.title)}{tail}"
         )
     return rows

@@ -16,7 +16,7 @@ dated, or whose undated ones have nobody to join, never loads the encoder.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefing.model import Document
@@ -71,7 +71,12 @@ def estimate_dates(index: StoryIndex) -> dict[str, dt.date]:
 
 def with_estimated_dates(docs: Sequence[Document], index: StoryIndex) -> list[Document]:
     """``docs`` with the undated ones that :func:`estimate_dates` places given that date."""
-    estimates = estimate_dates(index)
+    return apply_estimates(docs, estimate_dates(index))
+
+
+def apply_estimates(docs: Sequence[Document], estimates: Mapping[str, dt.date]) -> list[Document]:
+    """``docs`` with the undated ones in ``estimates`` given that date, marked as estimated
+    (also what a remembered set of estimates goes through: :mod:`briefing.library.story_dates`)."""
     return [
         replace(d, date=estimates[d.id], date_estimated=True)
         if d.date is None and d.id in estimates

@@ -204,7 +204,9 @@ def _fingerprint(docs: Sequence[Document]) -> str:
 
 
 def stories_for(
-    docs: Sequence[Document], vectors: Mapping[str, np.ndarray] | None = None
+    docs: Sequence[Document],
+    vectors: Mapping[str, np.ndarray] | None = None,
+    duplicates: Mapping[str, Duplicate] | None = None,
 ) -> StoryIndex:
     """:func:`group_stories`, remembered for the last corpus asked about.
 
@@ -215,7 +217,7 @@ def stories_for(
     with _last_lock:
         if _last and _last[0][0] == key:
             return _last[0][1]
-    index = group_stories(docs, vectors=vectors)
+    index = group_stories(docs, vectors=vectors, duplicates=duplicates)
     with _last_lock:
         _last[:] = [(key, index)]
     return index

@@ -58,6 +58,7 @@ from briefing.tui.screens.note import NoteScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.session import Session
 from briefing.tui.settings import SettingsMixin
+from briefing.tui.story_dates import StoryDatesMixin
 from briefing.tui.watch import watch
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -69,6 +70,7 @@ class BriefingApp(
     ReadStateMixin,
     ReloadMixin,
     ExportMixin,
+    StoryDatesMixin,
     OutsideMixin,
     SettingsMixin,
     App[None],
@@ -202,6 +204,7 @@ class BriefingApp(
     def on_summaries_finished(self, message: SummariesFinished) -> None:
         self.progress_changed.publish(None)
         self._report(message.problems, "not summarized")
+        self.place_undated()  # after the briefs: stories cost more and matter less
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:

@@ -1,5 +1,6 @@
 """``ctrl+e``: the marked articles (or else every article the list shows) to a Markdown file,
-through :func:`briefing.render.markdown.render_markdown`, the writer of ``briefing export``.
+through :func:`briefing.render.markdown.render_markdown`, the writer of ``briefing export``, with
+the stories section grouped by :func:`briefing.library.stories_of`, as ``briefing export`` does.
 
 It runs in a thread worker: articles whose brief is not made yet are briefed first (the cache,
 then the summarizer), which can take seconds. The file goes to :func:`briefing.paths.export_dir`
@@ -42,6 +43,7 @@ def target_file(folder: Path, now: dt.datetime) -> Path:
 
 def export(app: BriefingApp, docs: tuple[Document, ...], why: str) -> None:
     """Write ``docs`` as Markdown; posts :class:`Exported` (the file, or the error)."""
+    from briefing.library import stories_of
     from briefing.render.markdown import render_markdown
 
     worker = get_current_worker()
@@ -58,13 +60,22 @@ def export(app: BriefingApp, docs: tuple[Document, ...], why: str) -> None:
     if worker.is_cancelled:
         return
 
+    def meaning(done: int, total: int) -> None:
+        app.post_message(LoadProgressed("Exporting: stories", done, total))
+
+    # the stories section, grouped as ``briefing export`` groups it (the same call)
+    stories, _problems = stories_of(docs, meaning, jobs=1, should_stop=lambda: worker.is_cancelled)
+    if worker.is_cancelled:
+        return
+
     def brief_of(doc: Document) -> Brief:
         return briefs.get(doc.id) or Brief(doc.id, (), (), "none")
 
     selection = replace(select(docs, all_dates=True), why=why)
     themes = list(app.session.themes.values())
     corpus = ", ".join(str(p) for p in app.corpus_paths)
-    text = render_markdown(selection, themes, brief_of, app.session.store.note, corpus)
+    note_of = app.session.store.note
+    text = render_markdown(selection, themes, brief_of, note_of, corpus, stories=stories)
     try:
         folder = paths.export_dir()
         folder.mkdir(parents=True, exist_ok=True)

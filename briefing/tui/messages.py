@@ -7,6 +7,7 @@ Dataclass messages as in toolong's ``messages.py``: past-tense events, posted fr
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,16 @@ class SummariesFinished(Message):
     """Every brief is done; documents that could not be summarized are listed as problems."""
 
     problems: tuple[Problem, ...]
+
+
+@dataclass
+class DatesEstimated(Message):
+    """Undated articles placed by their story (doc id → the story's first date)."""
+
+    estimates: dict[str, dt.date]
+    basis: dict[str, Document]
+    """The undated documents the estimates were made from: the app applies them only to those
+    still in the session unchanged."""
 
 
 # what screens ask of the app ---------------------------------------------------------------

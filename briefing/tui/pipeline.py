@@ -9,6 +9,7 @@ calls, so the app runs the same code paths with either.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +44,19 @@ SummarizeMany = Callable[
 """``(docs, progress, should_stop, on_brief) -> problems``: every brief, each handed to
 ``on_brief`` as it lands (cached ones first)."""
 
+EstimateDates = Callable[
+    [Sequence[Document], Callable[[], bool]], tuple[dict[str, dt.date], Sequence[Problem]]
+]
+"""``(docs, should_stop) -> (doc id → estimated date, problems)``: undated articles placed by
+their story, remembered ones first (:mod:`briefing.library.story_dates`)."""
+
 
 @dataclass(frozen=True)
 class Pipeline:
     load: Load
     summarize_many: SummarizeMany
+    estimate_dates: EstimateDates | None = None
+    """None: undated articles stay undated in the reader."""
 
     @classmethod
     def default(
@@ -94,4 +103,12 @@ class Pipeline:
                                            should_stop=should_stop, on_brief=on_brief)  # fmt: skip
             return problems
 
-        return cls(load, summarize_many)
+        def estimate_dates(
+            docs: Sequence[Document], should_stop: Callable[[], bool]
+        ) -> tuple[dict[str, dt.date], Sequence[Problem]]:
+            from briefing.library.story_dates import estimated_dates
+
+            # one process: the reader's workers share the cores with the event loop
+            return estimated_dates(docs, use_cache=use_cache, jobs=1, should_stop=should_stop)
+
+        return cls(load, summarize_many, estimate_dates)

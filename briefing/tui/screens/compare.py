@@ -76,8 +76,7 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="align", description="Aligning")
     def align(self) -> None:
         """Line up the compared documents' key points; never touches widgets."""
-        from briefing.library import vectors_for
-        from briefing.stories import stories_for
+        from briefing.library import stories_of
         from briefing.stories.align import align
 
         worker = get_current_worker()
@@ -88,10 +87,8 @@ class CompareScreen(Screen[None]):
             self.post_message(self.Aligned(None))
             return
         everything = list(app.session.documents.values())
-        vectors, _ = vectors_for(everything, jobs=1)  # cached after the first time
-        if worker.is_cancelled:
-            return
-        index = stories_for(everything, vectors)
+        # the grouping every view uses; vectors cached after the first time
+        index, _ = stories_of(everything, jobs=1, should_stop=lambda: worker.is_cancelled)
         if worker.is_cancelled or index.weights is None:
             return
         alignment = align(docs, lambda d: briefs[d.id], index.weights, index.anchors)

@@ -107,9 +107,8 @@ class StoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="story", description="Story")
     def build(self) -> None:
         """Group the folder, find this article's story, lay out its timeline; no widgets."""
-        from briefing.library import briefs_for, vectors_for
+        from briefing.library import briefs_for, stories_of
         from briefing.render.stories import timeline_lines
-        from briefing.stories import stories_for
         from briefing.stories.align import align_story
         from briefing.stories.dates import with_estimated_dates
         from briefing.stories.timeline import build_timeline
@@ -121,15 +120,12 @@ class StoryScreen(Screen[None]):
         def progress(done: int, total: int) -> None:
             self.post_message(self.Progress(done, total))
 
-        vectors, problems = vectors_for(
-            everything,
-            progress,
-            jobs=1,
-            should_stop=lambda: worker.is_cancelled,
+        # the grouping every view uses (it sets the list's estimated dates aside)
+        index, problems = stories_of(
+            everything, progress, jobs=1, should_stop=lambda: worker.is_cancelled
         )
         if worker.is_cancelled:
             return
-        index = stories_for(everything, vectors)
         story = index.story_of(self.doc_id)
         problem = next((p.message for p in problems if p.path == "sentence encoder"), None)
         if story is None or story.size < 2:

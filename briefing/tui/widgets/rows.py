@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from briefing.model import Document
+from briefing.render.dates import shown_date
 from briefing.render.safe import one_line
-from briefing.text.dates import iso
 from briefing.tui.grouping import Group
 
 NOTE_MARK = "✎"
@@ -36,7 +36,7 @@ class Row:
 def meta_line(doc: Document) -> str:
     """``source · lang · date``, the line under a title (and the header of a compare column)."""
     parts = [one_line(doc.source or "") or "unknown source", doc.lang]
-    parts.append(iso(doc.date) or "undated")
+    parts.append(shown_date(doc))  # ≈ 2025-07-26, from its story: never passed off as its own
     return " · ".join(parts)
 
 

@@ -1,0 +1,44 @@
+"""``ctrl+e`` writes what ``briefing export`` writes: the briefs, then the stories section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.library import open_library
+from briefing.model import Brief
+from briefing.render.markdown import render_markdown
+from briefing.selection import select
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from tests.tui.fakes import fake_pipeline, wait_ready
+
+
+def _stories_section(text: str) -> str:
+    return text[text.index("\n## Stories\n") :]
+
+
+async def test_ctrl_e_export_has_the_stories_section_of_briefing_export(store_path: Path) -> None:
+    lib = open_library()  # the seeds: one event in four languages
+    docs = lib.documents
+    app = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline(docs))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        done = [str(n.message) for n in app._notifications if "Exported" in str(n.message)]
+        assert done, [str(n.message) for n in app._notifications]
+        path = Path(done[0].split(" to ", 1)[1])
+        text = path.read_text(encoding="utf-8")
+    briefs = app.session.briefs
+    cli = render_markdown(
+        select(docs, all_dates=True),
+        lib.themes,
+        lambda d: briefs.get(d.id) or Brief(d.id, (), (), "none"),
+        lambda _d: "",
+        "seeds",
+        stories=lib.stories(docs)[0],
+    )
+    assert "\n## Stories\n" in cli  # the seeds do tell a story in several languages
+    assert text.index("\n## Stories\n") > text.index("\n### ")  # after the briefs
+    assert _stories_section(text) == _stories_section(cli)
