@@ -275,6 +275,10 @@ async def _keystroke(app: Any, key: str, expected: set[str]) -> dict[str, float]
     end = done[0] if done else time.perf_counter()
     echo = _PAINTS[0][0] if _PAINTS else end
     last_cpu = _PAINTS[-1][1] if _PAINTS else time.process_time()
+    if os.environ.get("SCALE_FRAMES"):  # each frame after the key: ms, CPU ms, list right
+        frames = [(round((t - start) * 1000), round((c - cpu) * 1000), shows_result(layout))
+                  for t, c, layout in _PAINTS]  # fmt: skip
+        print(key, frames, file=sys.stderr)
     return {"wall": end - start, "echo": echo - start, "cpu": last_cpu - cpu,
             "ok": float(done is not None)}  # fmt: skip
 
@@ -283,6 +287,7 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
     """The reader on ``corpus``; ``launched`` is when the parent started this process (epoch
     seconds), so the first rows are timed as a user starting ``briefing`` meets them."""
     import asyncio
+    import gc
 
     from briefing.query import QueryIndex, parse
     from briefing.store import Store
@@ -320,7 +325,14 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
             _LISTING.append(listing)
             session = app.session
             fresh = QueryIndex(session.documents.values())  # the answers, worked out apart
+            gc.freeze()  # its millions of objects are the benchmark's, not the app's to collect
             typed, timed = "", []
+            profiler = None
+            if os.environ.get("SCALE_PROFILE_KEYS"):  # a file: where the keystrokes' time goes
+                import cProfile
+
+                profiler = cProfile.Profile()
+                profiler.enable()
             for key in keys:
                 typed += key
                 query = parse(typed, themes=list(session.themes), langs=session.languages)
@@ -328,6 +340,9 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
                                         app.library.language)  # fmt: skip
                 timed.append(await _keystroke(app, key, {d.id for d in docs}))
             matching = len(listing.doc_ids)
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(os.environ["SCALE_PROFILE_KEYS"])  # read with pstats
 
         def ms(what: str) -> list[float]:
             return [round(k[what] * 1000, 1) for k in timed]
