@@ -26,6 +26,7 @@ from briefing.tui.navigation import next_unread
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList
 from briefing.tui.widgets.footer import CompactFooter
+from briefing.tui.widgets.line_input import LineInput
 from briefing.tui.widgets.load_progress import LoadProgress
 from briefing.tui.widgets.query_suggester import QuerySuggester
 from briefing.tui.widgets.status_line import Status, StatusLine
@@ -72,7 +73,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._filter = ListFilter()
         with Horizontal(id="topbar"):
-            yield Input(
+            yield LineInput(
                 placeholder='/ words "phrase" theme: lang: since: until: unread',
                 id="filter",
                 compact=True,
