@@ -97,7 +97,7 @@ class Query:
         run over ``wider``'s answer alone): each of its terms is one of ours, or, for a word
         matched anywhere in a run (a CJK word), inside one of ours. A whole word is not
         inside a longer one ("li" is not found where "lia" is)."""
-        if wider.langs != self.langs or not set(wider.themes) <= set(self.themes):
+        if (wider.langs and wider.langs != self.langs) or not set(wider.themes) <= set(self.themes):
             return False
         if wider.since is not None and (self.since is None or self.since < wider.since):
             return False

@@ -21,8 +21,9 @@ from briefing.render.safe import one_line
 from briefing.tui import keys
 from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents, with_unread
 from briefing.tui.list_filter import ListFilter
-from briefing.tui.messages import BriefsWanted, OpenReader, ToggleMark
+from briefing.tui.messages import BriefsWanted, OpenReader
 from briefing.tui.navigation import next_unread
+from briefing.tui.screens.library_actions import LibraryActions
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList
 from briefing.tui.widgets.footer import CompactFooter
@@ -42,7 +43,7 @@ PREVIEW_DELAY = 0.15
 """Seconds of quiet in the filter line before the preview shows the first match."""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryActions, Screen[None]):
     """Browse: group by date or theme, filter as you type and by language, mark for compare."""
 
     app: BriefingApp
@@ -288,52 +289,3 @@ class LibraryScreen(Screen[None]):
     def follow(self, doc_id: str) -> None:
         """Put the cursor on ``doc_id`` (the reader moved to it), so back is where the user is."""
         self.query_one(DocumentList).highlight_doc(doc_id)
-
-    def action_mark(self) -> None:
-        if self.current:
-            self.post_message(ToggleMark(self.current))
-
-    def action_compare(self) -> None:
-        self.app.open_compare()
-
-    def action_story(self) -> None:
-        from briefing.tui.screens.story import StoryScreen
-
-        if self.current:
-            self.app.push_screen(StoryScreen(self.current))
-
-    def action_toggle_read(self) -> None:
-        if self.current:
-            self.app.toggle_read(self.current)
-
-    def action_group_read(self) -> None:
-        group = self.query_one(DocumentList).highlighted_group()
-        if group is not None:
-            self.app.mark_many_read(group.doc_ids, f"“{group.label}”")
-
-    def action_all_read(self) -> None:
-        self.app.mark_many_read(self.shown_order(), "the list")
-
-    def action_undo(self) -> None:
-        self.app.undo_read()
-
-    def action_note(self, outside: bool = False) -> None:
-        """The note: inline (``w``) or in ``$EDITOR`` (``e``)."""
-        if self.current:
-            self.app.edit_note(self.current, outside=outside)
-
-    def action_url(self, copy: bool = False) -> None:
-        """The article's URL: opened (``o``) or copied (``y``)."""
-        doc = self.app.session.documents.get(self.current) if self.current else None
-        if doc is not None:
-            (self.app.copy_url if copy else self.app.open_article_url)(doc)
-
-    def action_export(self) -> None:
-        marked = list(self.app.session.marked)
-        if marked:
-            self.app.export(marked, "marked in the reader")
-        else:
-            self.app.export(self.shown_order(), "listed in the reader")
-
-    def action_reload(self) -> None:
-        self.app.reload()
