@@ -17,6 +17,10 @@ from briefing.tui.grouping import filter_documents
 from briefing.tui.session import Session
 
 
+class SearchPending(Exception):
+    """The query has words and the search index is still being made (the list waits)."""
+
+
 @dataclass
 class ListFilter:
     """The last query run and its answer; :meth:`run` raises ``QueryError`` for a bad query."""
@@ -32,6 +36,8 @@ class ListFilter:
             themes=list(session.themes) if session.loaded else None,
             langs=session.languages if session.loaded else None,
         )
+        if session.indexing and query.words:
+            raise SearchPending
         key = (id(session.documents), session.version, id(session.search_index), language)
         docs: list[Document] | None = None
         if key == self._last and self._query is not None:

@@ -31,6 +31,9 @@ class Session:
         """The whole folder is in (until then :attr:`documents` holds what was read so far)."""
         self.search_index = QueryIndex(())
         """Folded text of every document for the filter line, built once by the load worker."""
+        self.indexing = False
+        """The index is being made: words cannot be looked up yet (folding 10,000 texts on the
+        event loop would freeze the reader for seconds)."""
         self.rank: dict[str, int] = {}
         """Newest-first position of every document (see ``newest_first_rank``)."""
         self._entries: dict[str, Entry] = {}
@@ -115,13 +118,19 @@ class Session:
             self.documents.setdefault(doc.id, doc)
 
     def finish_loading(
-        self, docs: Sequence[Document], themes: Sequence[Theme], index: QueryIndex | None = None
+        self,
+        docs: Sequence[Document],
+        themes: Sequence[Theme],
+        index: QueryIndex | None = None,
+        *,
+        indexing: bool = False,
     ) -> None:
         self.documents = {}
         self.arrive(docs)
         self.themes = {theme.id: theme for theme in themes}
         # without the worker's index, documents are folded as the first query reaches them
         self.search_index = index or QueryIndex(())
+        self.indexing = indexing
         self.rank = newest_first_rank(self.documents.values())
         self.loaded = True
 

@@ -23,6 +23,7 @@ from briefing.tui.messages import (
     CorpusLoaded,
     DocumentsArrived,
     LoadProgressed,
+    SearchIndexed,
     SummariesFinished,
 )
 
@@ -75,13 +76,20 @@ def load(app: BriefingApp) -> None:
     known = len(store.problems)
     moved = store.attach(loaded.documents)  # notes of renamed and moved articles follow them
     notices = (*loaded.notices, *store.problems[known:])
+    first = not app.session.loaded  # a reload keeps its list (and index) until the new one
+    if first:  # the list at once; the filter line's words wait for the index
+        app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
+                                       notices, indexing=True))  # fmt: skip
     app.post_message(LoadProgressed("Indexing for search", 0, len(loaded.documents)))
     index = QueryIndex(loaded.documents)
     if worker.is_cancelled:
         return
     settle()
-    app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
-                                   notices, index))  # fmt: skip
+    if first:
+        app.post_message(SearchIndexed(loaded.documents, index))
+    else:
+        app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
+                                       notices, index))  # fmt: skip
 
 
 def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:

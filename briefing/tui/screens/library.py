@@ -20,7 +20,7 @@ from briefing.query import QueryError
 from briefing.render.safe import one_line
 from briefing.tui import keys
 from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents, with_unread
-from briefing.tui.list_filter import ListFilter
+from briefing.tui.list_filter import ListFilter, SearchPending
 from briefing.tui.messages import BriefsWanted, OpenReader
 from briefing.tui.navigation import next_unread
 from briefing.tui.screens.library_actions import LibraryActions
@@ -141,6 +141,9 @@ class LibraryScreen(LibraryActions, Screen[None]):
             self.query_error = str(err)
             self._update_status(self.query_one(DocumentList).count)
             return  # the list stays as the last query left it
+        except SearchPending:
+            self._update_status(self.query_one(DocumentList).count, indexing=True)
+            return  # shown when the index is in (the app then publishes corpus_changed)
         groups = group_documents(docs, self.grouping, session.themes, session.rank)
         groups = self._groups = with_unread(groups, session.unread)
         if not session.loaded:
@@ -153,11 +156,11 @@ class LibraryScreen(LibraryActions, Screen[None]):
         self.query_one(DocumentList).show(groups, session.rows(), empty)
         self._update_status(len(docs))
 
-    def _update_status(self, shown: int) -> None:
+    def _update_status(self, shown: int, *, indexing: bool = False) -> None:
         session = self.app.session
         status = Status(shown, len(session.documents), session.loaded, self.grouping,
                         len(session.unread), self.language, len(session.marked),
-                        session.MAX_COMPARE, self.query_error)  # fmt: skip
+                        session.MAX_COMPARE, self.query_error, indexing)  # fmt: skip
         self.query_one(StatusLine).show(status)
 
     def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:
