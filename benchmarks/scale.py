@@ -357,6 +357,64 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
     return {**asyncio.run(run()), **_rss()}
 
 
+def measure_pty(corpus: Path, home: Path, keys: str) -> dict[str, Any]:
+    """The installed ``briefing`` in a real pseudo-terminal (pexpect + pyte, as the e2e tests
+    run it: Textual's own driver, key parser and output), warm cache: each filter key from
+    its write to the pty until the screen shows the typed text and the count the query
+    selects (worked out here apart). Reading and interpreting the screen is this process's
+    work, so the figure errs high."""
+    import re
+
+    import pexpect
+
+    from briefing.library import open_library
+    from briefing.query import QueryIndex, parse
+    from briefing.tui.grouping import filter_documents
+    from tests.e2e.terminal import Terminal
+
+    os.environ["BRIEFING_HOME"] = str(home)
+    lib = open_library([corpus])
+    docs, index = list(lib.documents), QueryIndex(lib.documents)
+    langs = sorted({d.lang for d in docs})
+    themes = [t.id for t in lib.themes]
+    total = len(docs)
+
+    def count(text: str) -> int | None:
+        found = re.search(r"\b(\d+)/(\d+) · by", text)
+        return int(found.group(1)) if found else None
+
+    term = Terminal(["open", str(corpus)], home, cols=160, rows=48)
+    try:
+        t0 = time.perf_counter()
+        term.wait_for(lambda t: count(t) == total and "so far" not in t, 600)
+        rows = time.perf_counter() - t0
+        term.wait_for(lambda t: "Summarizing" not in t and "ndexing" not in t, 600)
+        settled = time.perf_counter() - t0
+        term.send("/")
+        term.pump(0.5)
+        typed, walls = "", []
+        for key in keys:
+            typed += key
+            query = parse(typed, themes=themes, langs=langs)
+            want = len(filter_documents(docs, index, query))
+            start = time.perf_counter()
+            term.send(key)
+            while time.perf_counter() - start < 30:  # each write judged as it lands
+                with contextlib.suppress(pexpect.TIMEOUT):
+                    term.stream.feed(term.child.read_nonblocking(65536, timeout=0.005))
+                    if count(term.text) == want and typed in term.text:
+                        break
+            walls.append(round((time.perf_counter() - start) * 1000, 1))
+            term.pump(0.3)
+        term.send("\x1b")
+        term.pump(0.3)
+        term.send("q")
+        term.exit_status()
+    finally:
+        term.close()
+    return {"pty_rows_s": rows, "pty_settled_s": settled, "pty_keys_ms": walls}
+
+
 def child_lexrank(corpus: str) -> dict[str, Any]:
     """Plain sumy LexRank, then our summarizer, one process, on the same sample of articles."""
     from briefing.library import open_library
@@ -621,6 +679,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
     parser.add_argument("--keys", default="chine", help="filter keystrokes typed in the TUI")
     parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--pty", action="store_true",
+                        help="with --tui-only: the installed app in a real pty too")  # fmt: skip
     parser.add_argument("--tui-only", action="store_true",
                         help="only the reader, on corpora and caches kept in --work")  # fmt: skip
     parser.add_argument("--dask", type=int, default=1000, metavar="N",
@@ -658,6 +718,13 @@ def main(argv: list[str] | None = None) -> int:
             for n in sizes:
                 tui = measure_tui(n, work, jobs, args.keys)
                 print(_tui_line(n, tui))
+                if args.pty:
+                    pty = measure_pty(work / f"corpus-{n}", work / f"home-{n}", args.keys)
+                    keys = pty["pty_keys_ms"]
+                    print(f"{n:,} in a real pty: all rows {pty['pty_rows_s']:.2f} s, briefs and "
+                          f"index done {pty['pty_settled_s']:.2f} s, filter key ms "
+                          f"{statistics.median(keys):.0f} (max {max(keys):.0f}): "
+                          f"{keys}")  # fmt: skip
             return 0
         if args.profile:
             corpus = build_corpus(work / f"corpus-{sizes[0]}", sizes[0])

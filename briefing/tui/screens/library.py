@@ -158,6 +158,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
 
     def _update_status(self, shown: int, *, indexing: bool = False) -> None:
         session = self.app.session
+        indexing = indexing or session.indexing
         status = Status(shown, len(session.documents), session.loaded, self.grouping,
                         len(session.unread), self.language, len(session.marked),
                         session.MAX_COMPARE, self.query_error, indexing)  # fmt: skip

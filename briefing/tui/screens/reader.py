@@ -176,7 +176,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-find-status").remove_class("-open")
         self._highlight("")
         self._fill()  # the subtitle says read/unread again
-        self.query_one("#reader-text").focus()
+        self.set_focus(self.query_one("#reader-text"))  # at once: the next key is the reader's
 
     def _highlight(self, text: str) -> None:
         """Mark every match of ``text`` (the query's words) and go to the first."""

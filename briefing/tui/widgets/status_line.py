@@ -32,7 +32,7 @@ class Status:
     error: str | None = None
     """Why the filter line's query cannot run (the user's own text, shown as text)."""
     indexing: bool = False
-    """The words of the query wait for the search index (made after the list is shown)."""
+    """The search index is being made (after the list is shown): words typed now wait."""
 
 
 def status_content(status: Status) -> Content:
