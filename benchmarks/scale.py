@@ -25,8 +25,11 @@ tui
     ``BriefingApp.run_test()`` with the real pipeline and the warm cache: first paint (the
     library screen up), rows (the documents listed), briefs (every cached brief delivered to
     the app), and the latency of each filter keystroke once that is done: the key event posted
-    as the terminal would, to the last screen write it caused (wall clock; and the app's CPU
-    time, which other load on the machine does not inflate).
+    as the terminal would, to the first frame whose list holds exactly what the query selects
+    (worked out apart, beforehand); beside it the echo (the first frame after the key) and the
+    app's CPU time for all the key caused, which other load on the machine does not inflate.
+    ``--tui-only --work DIR`` runs only this on a corpus and cache kept in DIR; ``--pty`` adds
+    the installed ``briefing`` in a real pseudo-terminal (run_test() skips the terminal driver).
 lexrank
     plain sumy LexRank (our offline tokenizer, as sumy's own needs NLTK data we cannot
     download; 3 sentences) on the same texts in one process, per CPU-second: the reference
