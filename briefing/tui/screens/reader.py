@@ -114,8 +114,8 @@ class ReaderScreen(Screen[None]):
     def _fill(self) -> None:
         app = self.app
         doc = app.session.documents.get(self.doc_id)
-        if doc is None:
-            return
+        if doc is None or not self.query("#reader-brief"):
+            return  # recomposing for J/K/n/p (a change announced meanwhile): _opened fills it
         brief = app.session.briefs.get(self.doc_id)
         self.query_one("#reader-brief", Static).update(brief_content(brief))
         self.query_one(KeyPointList).show(brief)
