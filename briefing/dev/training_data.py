@@ -7,6 +7,7 @@ most raise ROUGE-1 + ROUGE-2 F1 against the human summary), or each sentence's o
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,26 @@ class Article:
     cased: bool = True
     """False for a lower-cased copy (most CNN/DailyMail train articles): no capital letters,
     so the name, opener and dateline cues never fire there, unlike in a user's news."""
+    style: str = ""
+    """The house style, where the set tells it: ``"dm"`` for a Daily Mail story of the
+    CNN/DailyMail training copy, ``"cnn"`` for a CNN one (see :func:`style_of`)."""
+
+
+# the lower-cased CNN/DailyMail training copy's ids: "cnndm-train-train_166-0660" (shard 166)
+TRAIN_SHARD = re.compile(r"-train_(\d{3})-")
+
+
+def style_of(record_id: str) -> str:
+    """``"dm"`` or ``"cnn"`` for a story of the lower-cased CNN/DailyMail training copy, else "".
+
+    That copy keeps the dataset's order: CNN's stories fill shards 000–099, Daily Mail's the
+    rest (1,685 of the shard-000–099 stories carry a CNN dateline, none of the later ones).
+    The English eval set reads as Daily Mail, so cross-validation reports this slice apart.
+    """
+    m = TRAIN_SHARD.search(record_id)
+    if m is None:
+        return ""
+    return "dm" if int(m.group(1)) >= 100 else "cnn"
 
 
 def is_cased(text: str) -> bool:
@@ -129,6 +150,7 @@ def prepare(records: list[dict[str, object]], lang: str) -> list[Article]:
                 [int(i in picked) for i in range(len(rows))],
                 [g / top for g in alone],
                 is_cased(doc.text),
+                style_of(str(record.get("id", ""))),
             )
         )
     return out

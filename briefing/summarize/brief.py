@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.model import Brief, Document
-from briefing.summarize.features import DANGLING, features, sentence_size
+from briefing.summarize.features import DANGLING, features, is_question, sentence_size
 from briefing.summarize.keypoints import key_points
 from briefing.summarize.learned import Model, model_for
 from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, near_duplicate
@@ -52,8 +52,9 @@ def choose_sentences(
 
     Greedy: at each step the sentence with the best score plus ``model.coverage`` times the
     share of the title it adds to what the brief already covers (a brief should say the whole
-    headline, not one half of it twice), skipping near-duplicates of a chosen sentence and
-    openers that lean on a sentence the brief leaves out; stops at the model's length rule.
+    headline, not one half of it twice), skipping near-duplicates of a chosen sentence,
+    questions, and openers that lean on a sentence the brief leaves out; stops at the model's
+    length rule.
     """
     candidates = [i for i, s in enumerate(scores) if s > -math.inf]
     chosen: list[int] = []
@@ -77,6 +78,10 @@ def choose_sentences(
             near_duplicate(terms[i], terms[j], lang) or near_duplicate(terms[j], terms[i], lang)
             for j in chosen
         ):
+            continue
+        if is_question(sentences[i].text):
+            # a brief states the news; a question is a hook for the next sentence ("你还是只
+            # 准备一棵圣诞树吗？" opened the brief of a story about second Christmas trees)
             continue
         if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
             # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence

@@ -90,6 +90,11 @@ DATELINE = re.compile(
 )
 
 
+def is_question(text: str) -> bool:
+    """Ends on a question mark (a closing quote or bracket aside): "你还是只准备一棵圣诞树吗？"."""
+    return text.rstrip("」』”’\"') ").endswith(("?", "？"))
+
+
 def sentence_size(text: str, lang: str) -> float:
     """Words, or characters / 2 for ja/zh (about one word per two characters)."""
     return len(text) / 2 if family(lang) in ("ja", "zh") else len(text.split())
@@ -155,7 +160,7 @@ def features(
                 min(1.0, len(NAME.findall(text)) / 3),
                 float(bool(dangling and dangling.match(text))),
                 float(bool(QUOTE_OPEN.match(text))),
-                float(text.rstrip("」』”’\"') ").endswith(("?", "？"))),
+                float(is_question(text)),
                 float(bool(ATTRIBUTION.search(text))),
                 min(1.0, 5.0 * central),
                 float(bool(DATELINE.match(text))),

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefing.model import KeyPoint
+from briefing.summarize.features import DANGLING, is_question
 from briefing.summarize.rank import Analysis, containment, near_duplicate
+from briefing.summarize.sentences import CAPTION, CAPTION_PARAGRAPH_CJK, Sentence, is_complete
 from briefing.text.scripts import family, fold
 
 MIN_POINTS = 3
@@ -32,7 +34,23 @@ SUBORDINATE = re.compile(
     r"^[\"«“]?\s?(?:[A-ZÀ-Ý]\w+ant\b|Pour |Si |S'|Alors qu|Bien qu|Afin |Après |Avant |"
     r"Lorsqu|Quand |Tandis |Comme |Dans le cadre|Selon |D'après |En (?:effet|outre)|"
     r"While |Although |Though |As |After |Before |When |If |Because |Since |Despite |"
-    r"Following |According to |In order |Once |Unless |Until |With |Having )"
+    r"Following |According to |In order |Once |Unless |Until |With |Having |"
+    # an opening prepositional phrase is no statement either: "Contrairement au Premier
+    # ministre Boris Johnson…", "Au-delà de la portée symbolique de leur rencontre…"
+    r"Contrairement |Au-delà |Au lendemain |Au cours |Au terme |Au lieu |À l'instar |"
+    r"À la suite |Malgré |Outre |Face à |Faute d|Grâce à |Loin d|Lors d|Dès |Depuis |"
+    r"Durant |Pendant |Parmi |Suite à |En dépit |Unlike |Like |Beyond |Amid |During |Under |"
+    r"Besides |Instead of |In addition to |Apart from |Aside from |Along with |Compared |"
+    r"Thanks to |Due to |Ahead of |In the wake of |Without )"
+)
+# a dateline's time stamp: "外媒编译　2025年03月11日 20:06", "Published 12:30"
+STAMP = re.compile(r"\d{1,2}[:：]\d{2}\s*$")
+# a Chinese opening clause after which a cut keeps no statement: a reporting verb ("他的妻子
+# 雷切尔·尼古拉 (Rachel Nicola) 表示，…" was cut to "…表示…") or a subordinate opener
+LEAD_CLAUSE_ZH = re.compile(
+    r"^(?:虽然|雖然|尽管|儘管|如果|假如|因为|因為|由于|由於|为了|為了|随着|隨著|根据|根據|作为|作為)|"
+    r"^[^，,；;]*(?:表示|说|說|称|稱|指出|认为|認為|强调|強調|透露|介绍|介紹|提到|写道|寫道|坦言|"
+    r"补充道|補充道|说道|說道)\s*[，,]"
 )
 # trailing punctuation a trimmed clause should not end on
 TRAILING = re.compile(r"[\s,;:，；：、–—-]+$")
@@ -63,7 +81,8 @@ def trim(text: str, lang: str) -> str:
     and keeping the topic plus the closing clauses spliced two pieces of the sentence into a
     claim it does not make (a quote losing its subject), so a long Japanese sentence stays
     whole; so does a sentence that opens with a subordinate clause (``Reconnaissant que…``,
-    ``Pour y parvenir, il…``) or whose cut would end on a colon (the list is the news).
+    ``Pour y parvenir, il…``; in Chinese ``虽然…``, ``…表示，``) or whose cut would end on a
+    colon (the list is the news).
     Chinese is never cut at an enumeration comma (、), which separates items of one list.
     """
     limit = line_limit(lang)
@@ -74,6 +93,8 @@ def trim(text: str, lang: str) -> str:
         return text
     cjk = fam == "zh"
     if not cjk and SUBORDINATE.match(text):
+        return text
+    if cjk and LEAD_CLAUSE_ZH.match(text):
         return text
     best = 0
     for m in (CLAUSE_ZH if cjk else CLAUSE_LATIN).finditer(text):
@@ -99,8 +120,13 @@ def key_points(
         key=lambda i: (-scores[i], i),
     )
     points: list[KeyPoint] = []
+    leans = DANGLING.get(family(analysis.lang))
     for i in order:
         if _too_close(terms[i], taken, analysis.lang):
+            continue
+        if is_question(sents[i].text) or (leans is not None and leans.match(sents[i].text)):
+            # a point stands alone in a list: "中国则…" or "He said…" without the sentence it
+            # leans on says nothing, and a question is not a point
             continue
         taken.append(terms[i])
         points.append(KeyPoint(trim(sents[i].text, analysis.lang), sents[i].paragraph))
@@ -116,20 +142,31 @@ def _clause_points(
 ) -> list[KeyPoint]:
     """For a short article: the clauses of its other sentences, so the reader still gets a
     list. Never a piece of a brief sentence or of a point already listed (a reader saw the
-    brief's own sentence again as a key point); an article too short for that gets fewer
-    points. Each is an excerpt of its sentence, ``…`` marking the cut ends.
+    brief's own sentence again as a key point), nor of a sentence a brief could not quote
+    either; an article too short for that gets fewer points. Each is an excerpt of its
+    sentence, ``…`` marking the cut ends.
     """
     cjk = family(analysis.lang) in ("ja", "zh")
     seen = {fold(p.text) for p in have}
     out: list[KeyPoint] = []
     pattern = CLAUSE_ZH if cjk else CLAUSE_LATIN
     taken = {p.text.strip("…") for p in have}
+    lang = analysis.lang
+    leans = DANGLING.get(family(lang))
     for n, s in enumerate(analysis.sentences):
         text = s.text
         if n in brief or any(t in text for t in taken):
             continue
+        if is_question(text) or _caption(s, lang):
+            # a hook question, a caption or a dateline ("外媒编译　2025年03月11日 20:06") is no
+            # more a point in pieces than whole
+            continue
         cuts = [0, *(m.end() for m in pattern.finditer(text)), len(text)]
+        # a lean-on-context opener ("同时,…", "However,…") gives only its later clauses
+        lean = leans is not None and bool(leans.match(text))
         for start, end in itertools.pairwise(cuts):
+            if lean and start == 0:
+                continue
             piece = excerpt(text, start, end)
             body = piece.strip("…")
             if len(body) < (6 if cjk else 20) or fold(body) in seen:
@@ -139,3 +176,14 @@ def _clause_points(
             if len(out) == wanted:
                 return out
     return out
+
+
+def _caption(s: Sentence, lang: str) -> bool:
+    """A caption or a dateline: one the splitter marked unquotable although it would be
+    quotable on its own (its paragraph is a photo caption), or one that names a picture, its
+    credit or a time stamp."""
+    if not s.complete and is_complete(s.text, lang):
+        return True
+    return bool(
+        CAPTION.search(s.text) or CAPTION_PARAGRAPH_CJK.search(s.text) or STAMP.search(s.text)
+    )

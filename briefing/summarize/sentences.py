@@ -83,6 +83,15 @@ CAPTION = re.compile(
 # ("…授けるオバマ氏。", "…アティさん。", "…もみあいが。"), which a sentence of news never does
 # when it opens a paragraph that goes on
 CAPTION_END_JA = re.compile(r"(?:氏|さん|たち|様子|人々|一家|光景|が)。$")
+# how a CJK caption paragraph ends: on the picture's credit or on where and when it was taken,
+# with no full stop after it ("…早上只喝饮料（照片由日本将棋联盟提供）", "…（日本将棋連盟提供）",
+# "…积雪仍残留在各处=栃木县大田原市"); every sentence of such a paragraph describes the
+# picture (王将战: "菅井八段第二日的上午点心是…" opened a brief)
+CAPTION_PARAGRAPH_CJK = re.compile(
+    r"[(（](?:照片|图片|圖片|相片|写真|画像|图|圖)[^()（）]{0,24}[)）]\s*$|"
+    r"[(（][^()（）]{0,24}(?:提供|撮影|摄|攝|供图|供圖)[)）]\s*$|"
+    r"[=＝][^=＝。！？!?]{2,30}$"
+)
 # a teaser cut short by its page: "…为根本遵循, ..." or "… de la …"
 TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # a sentence entirely in brackets: "(Avec entrée de Xinhua)", "（英語記事 …）"
@@ -257,6 +266,8 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
             texts = _split_cjk(paragraph, lang) if cjk else _split_latin(paragraph, lang)
             bullets = False
         first = True
+        # a caption paragraph (CJK): none of its sentences is the article's own statement
+        pictured = cjk and bool(CAPTION_PARAGRAPH_CJK.search(paragraph.rstrip()))
         for raw in texts:
             for piece in cut_run(raw):
                 # every sentence is the text's own slice, so a brief quotes it verbatim; a
@@ -264,7 +275,7 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
                 text = TRAILING_CITATIONS.sub("", piece) if bullets else piece.strip()
                 if not text:
                     continue
-                complete = is_complete(text, lang)
+                complete = not pictured and is_complete(text, lang)
                 if first and complete and family(lang) == "ja" and CAPTION_END_JA.search(text):
                     complete = len(text) == len(paragraph.strip())  # the paragraph's only one
                 first = False

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.model import Document
 from briefing.summarize import summarize
 from briefing.summarize.keypoints import trim
 from briefing.summarize.rank import char_pairs, near_duplicate
@@ -199,6 +200,7 @@ BRIEFS = """
 import json, sys
 from pathlib import Path
 from briefing.corpus.load import load_corpus
+from briefing.model import Document
 from briefing.summarize import summarize
 out = []
 for doc in load_corpus([Path(p) for p in sys.argv[1:]]).documents:
@@ -245,3 +247,115 @@ def test_a_short_article_never_gets_its_brief_again_as_key_points() -> None:
     for point in brief.key_points:
         body = point.text.strip("…")
         assert not any(body in s or s in body for s in brief.sentences), (point, brief)
+
+
+def _zh(paragraphs: tuple[str, ...], title: str) -> Document:
+    return Document(
+        id="zh", path="zh.txt", title=title, title_derived=False, date=None, source=None,
+        lang="zh-cn", paragraphs=paragraphs,
+    )  # fmt: skip
+
+
+# the field folder's 王将战 report (riben-xinwen): photo captions, each its own paragraph ending on
+# the picture's credit or place, before the report; one of them opened the brief
+SHOGI = (
+    "比赛于上午9点继续，菅井八段摆放棋子，他的对面坐着是藤井王将＝栃木县大田原市（照片由日本将棋联盟提供）",
+    "由于比赛备受瞩目，会场的大棋盘解说室，从开赛前一个多小时起，现场的棋迷们早已排起了长龙=8日上午8时40分，栃木县大田原市",
+    "距离比赛重开还有30分钟，上午8点30分的外场的景象。气温为0度，昨晚降下的积雪仍残留在各处=栃木县大田原市",
+    "菅井八段第二日的上午点心是“100%橙汁（鲜榨）”和“热咖啡（翡翠山）”。和第一天一样，早上只喝饮料（照片由日本将棋联盟提供）",
+    "藤井王将第二日的上午点心是：“草莓奶油蛋糕”和“冰咖啡（翡翠山）”（照片由日本将棋联盟提供）",
+    "将棋八段菅井龙也（31岁）向藤井聪太王将（21岁）发起挑战。第73期王将战7局赛制的第一局，8日，在栃木县大田原市的花月酒店进入第二日的赛事，对局继续。",
+    "先手的菅井八段前日，在封住了第53手，从４七飞车继续开局。藤井王将在第54手下出了８六歩前冲，首次形成两军对冲的局面，真正的大战就此打响。",
+    "王将战7局赛制，各自持有时间8小时的2日制。间隔午餐休息，对局持续，预计到晚间能定出胜负。",
+)
+
+
+def test_chinese_photo_caption_paragraphs_are_never_quoted() -> None:
+    for paragraph in SHOGI[:5]:
+        assert not any(complete for _, complete in texts([paragraph], "zh-cn")), paragraph
+    # the report's own sentences still are
+    assert all(complete for _, complete in texts([SHOGI[5]], "zh-cn"))
+    brief = summarize(_zh(SHOGI, "王将战7局赛制的首场比赛恢复，菅井八段和藤井王将对战"))
+    quoted = [*brief.sentences, *(p.text for p in brief.key_points)]
+    assert quoted
+    for text in quoted:
+        assert "点心" not in text, quoted
+        assert "景象" not in text, quoted
+    assert all(p.paragraph >= 5 for p in brief.key_points), brief.key_points
+
+
+# the field folder's 圣诞树 article (waimei-bianyi): it opens on a hook question
+TREES = (
+    "外媒编译　2025年03月11日 20:06",
+    "你还是只准备一棵圣诞树吗？",
+    "那你可就落伍了。",
+    "今年的流行趋势是在卧室里也放一棵圣诞树，这使得小云杉的销量飙升。",
+    "专家称，超过四分之一的英国家庭现在会在节日准备两棵冷杉，这可能不仅仅是一种身份象征。",
+    "据说，舒缓的绿色和松树的香气都有利于心理健康和睡眠，即使是假树也能帮助唤起怀旧之情。",
+    "剑桥公爵夫人的母亲卡罗尔•米德尔顿也加入了这股风潮，她在家中为孙子另外买了一棵圣诞树。",
+)
+
+
+def test_a_brief_never_quotes_a_rhetorical_question() -> None:
+    brief = summarize(_zh(TREES, "在卧室里也放一棵圣诞树的流行趋势促使今年小云杉的销量飙升"))
+    assert brief.sentences
+    assert not any(s.endswith(("？", "?")) for s in brief.sentences), brief.sentences
+    assert not any(p.text.endswith(("？", "?")) for p in brief.key_points), brief.key_points
+    assert brief.sentences[0].startswith("今年的流行趋势"), brief.sentences
+
+
+def test_key_points_never_open_on_a_sentence_that_leans_on_the_one_before(seed_docs) -> None:  # type: ignore[no-untyped-def]
+    from briefing.summarize.features import DANGLING
+    from briefing.text.scripts import family
+
+    leaning = 0
+    for doc in seed_docs.values():
+        rule = DANGLING.get(family(doc.lang))
+        leaning += sum(bool(rule and rule.match(p)) for p in doc.paragraphs)
+        for point in summarize(doc).key_points:
+            assert not (rule and rule.match(point.text)), (doc.id, point.text)
+    assert leaning  # the seeds do hold such openers ("中国则开辟了自己的人工智能监管道路。")
+
+
+def test_a_chinese_key_point_never_opens_on_zhongguo_ze() -> None:
+    paragraphs = (
+        "欧盟通过了全球首部全面监管人工智能的法律，对高风险应用提出了严格要求。",
+        "中国则开辟了自己的人工智能监管道路，先后出台了生成式人工智能服务管理办法。",
+        "美国主要依靠行业自律和总统行政令来管理人工智能的发展。",
+        "专家认为，各国的人工智能治理路径虽然不同，但都重视安全与发展的平衡。",
+        "联合国也在推动建立全球性的人工智能治理框架，呼吁各国加强合作。",
+    )
+    brief = summarize(_zh(paragraphs, "人工智能监管道路：欧盟、中国与美国"))
+    assert not any(p.text.startswith("中国则") for p in brief.key_points), brief.key_points
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the field folder's Orange Actu report of Macron in London, 18 June: both were cut to
+        # their opening phrase
+        "Contrairement au Premier ministre Boris Johnson, le représentant de l'Union européenne"
+        " au Royaume-Uni juge peu probable d'être fixé d'ici à juillet sur la possibilité de nouer"
+        " un accord.",
+        "Au-delà de la portée symbolique de leur rencontre, les deux dirigeants ont abordé"
+        " plusieurs dossiers internationaux, du Brexit à la lutte contre le nouveau coronavirus.",
+    ],
+)
+def test_a_french_key_point_is_never_its_opening_phrase_alone(sentence: str) -> None:
+    assert trim(sentence, "fr") == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the field folder's report of an Iowa Santa retiring: cut to "…表示…"
+        "他的妻子雷切尔·尼古拉 (Rachel Nicola) 表示，虽然她为丈夫给这么多人带来欢乐而感到自豪，"
+        "但她也希望能有更多时间和他一起庆祝圣诞节。",
+        "由于健康和年龄问题，他决定从他做过的“时间最长的工作岗位”退休，并在今年圣诞节前最后一次为"
+        "当地商场的孩子们送上礼物。",
+    ],
+)
+def test_a_chinese_key_point_is_never_cut_to_who_said_it_or_a_subordinate_clause(
+    sentence: str,
+) -> None:
+    assert trim(sentence, "zh-cn") == sentence
