@@ -25,8 +25,11 @@ tui
     ``BriefingApp.run_test()`` with the real pipeline and the warm cache: first paint (the
     library screen up), rows (the documents listed), briefs (every cached brief delivered to
     the app), and the latency of each filter keystroke once that is done: the key event posted
-    as the terminal would, to the last screen write it caused (wall clock; and the app's CPU
-    time, which other load on the machine does not inflate).
+    as the terminal would, to the first frame whose list holds exactly what the query selects
+    (worked out apart, beforehand); beside it the echo (the first frame after the key) and the
+    app's CPU time for all the key caused, which other load on the machine does not inflate.
+    ``--tui-only --work DIR`` runs only this on a corpus and cache kept in DIR; ``--pty`` adds
+    the installed ``briefing`` in a real pseudo-terminal (run_test() skips the terminal driver).
 lexrank
     plain sumy LexRank (our offline tokenizer, as sumy's own needs NLTK data we cannot
     download; 3 sentences) on the same texts in one process, per CPU-second: the reference
@@ -214,8 +217,11 @@ def child_warm(corpus: str) -> dict[str, Any]:
             "briefs_s": t2 - t1, **_rss()}  # fmt: skip
 
 
-_PAINTS: list[float] = []
-"""When the screen was last written (the headless driver's frames), for :func:`_keystroke`."""
+_PAINTS: list[tuple[float, float, Any]] = []
+"""Each screen write (the headless driver's frames): (wall, CPU, the list's layout then), for
+:func:`_keystroke`."""
+_LISTING: list[Any] = []
+"""The DocumentList whose layout each frame records."""
 
 
 def _count_paints() -> None:
@@ -225,40 +231,71 @@ def _count_paints() -> None:
 
     def counted(self: Screen[Any]) -> None:
         write(self)
-        _PAINTS.append(time.perf_counter())
+        layout = _LISTING[0]._layout if _LISTING else None
+        _PAINTS.append((time.perf_counter(), time.process_time(), layout))
 
     Screen._compositor_refresh = counted  # type: ignore[method-assign]
 
 
-async def _keystroke(app: Any, key: str) -> tuple[float, float]:
-    """A key as the terminal delivers it, to the last frame it caused: (wall s, CPU s).
+KEY_TIMEOUT = 10.0
+"""Seconds a keystroke may take before it is given up on (and reported as that long)."""
 
-    ``pilot.press`` + ``pilot.pause`` would add the pilot's own waits for an idle process
-    (~100 ms on a loaded machine, whatever the list holds); this posts the key event and
-    stops the clock at the last screen write before 150 ms of quiet.
+
+async def _keystroke(app: Any, key: str, expected: set[str]) -> dict[str, float]:
+    """A key as the terminal delivers it, to the first frame that shows the list of the new
+    query (``expected``: the documents it selects, worked out beforehand): wall ms, and the
+    echo (the first frame after the key, usually the filter line alone).
+
+    The clock stops at that frame, not at the last write before a quiet spell: a list painted
+    more than the quiet spell after the echo was missed that way (5 ms reported for ~200 ms of
+    work). ``cpu`` is the app's CPU time for everything the key caused (until 150 ms of quiet
+    after the list is right), which other load on the machine does not inflate.
+    ``pilot.press`` + ``pilot.pause`` would add the pilot's own waits for an idle process.
     """
     import asyncio
 
     from textual import events
 
     _PAINTS.clear()
+    checked: dict[int, bool] = {}
+
+    def shows_result(layout: Any) -> bool:
+        if id(layout) not in checked:
+            checked[id(layout)] = layout is not None and set(layout.doc_ids()) == expected
+        return checked[id(layout)]
+
     start, cpu = time.perf_counter(), time.process_time()
     app.post_message(events.Key(key, key if len(key) == 1 else None))
-    while time.perf_counter() - start < 10:
+    done: tuple[float, float] | None = None
+    while time.perf_counter() - start < KEY_TIMEOUT:
         await asyncio.sleep(0.005)
-        if _PAINTS and time.perf_counter() - _PAINTS[-1] > 0.15:
+        if not _PAINTS or time.perf_counter() - _PAINTS[-1][0] < 0.15:
+            continue  # frames are judged in a quiet spell, so judging them is not timed
+        if done is None:
+            done = next(((t, c) for t, c, layout in _PAINTS if shows_result(layout)), None)
+        if done is not None:
             break
-    end = _PAINTS[-1] if _PAINTS else time.perf_counter()
-    return end - start, time.process_time() - cpu  # the quiet wait uses next to no CPU
+    end = done[0] if done else time.perf_counter()
+    echo = _PAINTS[0][0] if _PAINTS else end
+    last_cpu = _PAINTS[-1][1] if _PAINTS else time.process_time()
+    if os.environ.get("SCALE_FRAMES"):  # each frame after the key: ms, CPU ms, list right
+        frames = [(round((t - start) * 1000), round((c - cpu) * 1000), shows_result(layout))
+                  for t, c, layout in _PAINTS]  # fmt: skip
+        print(key, frames, file=sys.stderr)
+    return {"wall": end - start, "echo": echo - start, "cpu": last_cpu - cpu,
+            "ok": float(done is not None)}  # fmt: skip
 
 
 def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str, Any]:
     """The reader on ``corpus``; ``launched`` is when the parent started this process (epoch
     seconds), so the first rows are timed as a user starting ``briefing`` meets them."""
     import asyncio
+    import gc
 
+    from briefing.query import QueryIndex, parse
     from briefing.store import Store
     from briefing.tui.app import BriefingApp
+    from briefing.tui.grouping import filter_documents
     from briefing.tui.widgets.document_list import DocumentList
 
     _count_paints()
@@ -269,11 +306,11 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
         async with app.run_test(size=(120, 40)) as pilot:
             paint = time.perf_counter() - t0
             listing = app.query_one(DocumentList)
-            while not listing.doc_ids:
+            while not listing.count:
                 await asyncio.sleep(0.005)
             first_rows = time.perf_counter() - t0
             first_rows_launch = time.time() - launched if launched else None
-            while not app.session.loaded or len(listing.doc_ids) < len(app.session.documents):
+            while not app.session.loaded or listing.count < len(app.session.documents):
                 await asyncio.sleep(0.005)
             rows = time.perf_counter() - t0
             shown = len(listing.doc_ids)
@@ -288,21 +325,97 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
             all_briefs = len(app.session.briefs) == len(app.session.documents)
             await pilot.press("slash")
             await pilot.pause()
-            latencies, cpu = [], []
+            _LISTING.append(listing)
+            session = app.session
+            fresh = QueryIndex(session.documents.values())  # the answers, worked out apart
+            gc.freeze()  # its millions of objects are the benchmark's, not the app's to collect
+            typed, timed = "", []
+            profiler = None
+            if os.environ.get("SCALE_PROFILE_KEYS"):  # a file: where the keystrokes' time goes
+                import cProfile
+
+                profiler = cProfile.Profile()
+                profiler.enable()
             for key in keys:
-                wall, used = await _keystroke(app, key)
-                latencies.append(wall)
-                cpu.append(used)
-            matching = len(app.query_one(DocumentList).doc_ids)
-        keys_ms = [round(x * 1000, 1) for x in latencies]
-        keys_cpu_ms = [round(x * 1000, 1) for x in cpu]
+                typed += key
+                query = parse(typed, themes=list(session.themes), langs=session.languages)
+                docs = filter_documents(session.documents.values(), fresh, query,
+                                        app.library.language)  # fmt: skip
+                timed.append(await _keystroke(app, key, {d.id for d in docs}))
+            matching = len(listing.doc_ids)
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(os.environ["SCALE_PROFILE_KEYS"])  # read with pstats
+
+        def ms(what: str) -> list[float]:
+            return [round(k[what] * 1000, 1) for k in timed]
+
         return {"paint_s": paint, "first_rows_s": first_rows,
                 "first_rows_from_launch_s": first_rows_launch, "rows_s": rows,
-                "briefs_s": briefs, "all_briefs": all_briefs,
-                "listed": shown, "keys_ms": keys_ms, "keys_cpu_ms": keys_cpu_ms,
-                "matching": matching}  # fmt: skip
+                "briefs_s": briefs, "briefs_after_rows_s": briefs - rows,
+                "all_briefs": all_briefs, "listed": shown,
+                "keys_ms": ms("wall"), "keys_echo_ms": ms("echo"), "keys_cpu_ms": ms("cpu"),
+                "keys_listed": all(k["ok"] for k in timed), "matching": matching}  # fmt: skip
 
     return {**asyncio.run(run()), **_rss()}
+
+
+def measure_pty(corpus: Path, home: Path, keys: str) -> dict[str, Any]:
+    """The installed ``briefing`` in a real pseudo-terminal (pexpect + pyte, as the e2e tests
+    run it: Textual's own driver, key parser and output), warm cache: each filter key from
+    its write to the pty until the screen shows the typed text and the count the query
+    selects (worked out here apart). Reading and interpreting the screen is this process's
+    work, so the figure errs high."""
+    import re
+
+    import pexpect
+
+    from briefing.library import open_library
+    from briefing.query import QueryIndex, parse
+    from briefing.tui.grouping import filter_documents
+    from tests.e2e.terminal import Terminal
+
+    os.environ["BRIEFING_HOME"] = str(home)
+    lib = open_library([corpus])
+    docs, index = list(lib.documents), QueryIndex(lib.documents)
+    langs = sorted({d.lang for d in docs})
+    themes = [t.id for t in lib.themes]
+    total = len(docs)
+
+    def count(text: str) -> int | None:
+        found = re.search(r"\b(\d+)/(\d+) · by", text)
+        return int(found.group(1)) if found else None
+
+    term = Terminal(["open", str(corpus)], home, cols=160, rows=48)
+    try:
+        t0 = time.perf_counter()
+        term.wait_for(lambda t: count(t) == total and "so far" not in t, 600)
+        rows = time.perf_counter() - t0
+        term.wait_for(lambda t: "Summarizing" not in t and "ndexing" not in t, 600)
+        settled = time.perf_counter() - t0
+        term.send("/")
+        term.pump(0.5)
+        typed, walls = "", []
+        for key in keys:
+            typed += key
+            query = parse(typed, themes=themes, langs=langs)
+            want = len(filter_documents(docs, index, query))
+            start = time.perf_counter()
+            term.send(key)
+            while time.perf_counter() - start < 30:  # each write judged as it lands
+                with contextlib.suppress(pexpect.TIMEOUT):
+                    term.stream.feed(term.child.read_nonblocking(65536, timeout=0.005))
+                    if count(term.text) == want and typed in term.text:
+                        break
+            walls.append(round((time.perf_counter() - start) * 1000, 1))
+            term.pump(0.3)
+        term.send("\x1b")
+        term.pump(0.3)
+        term.send("q")
+        term.exit_status()
+    finally:
+        term.close()
+    return {"pty_rows_s": rows, "pty_settled_s": settled, "pty_keys_ms": walls}
 
 
 def child_lexrank(corpus: str) -> dict[str, Any]:
@@ -369,6 +482,20 @@ def _child(mode: str, corpus: str, home: Path, *extra: str) -> dict[str, Any]:
 
 
 # the run -----------------------------------------------------------------------------------
+
+
+def measure_tui(n: int, work: Path, jobs: int, keys: str) -> dict[str, Any]:
+    """The reader alone on a corpus and warm cache kept in ``work`` (made the first time):
+    for working on the reader without a cold build per run."""
+    corpus, home = work / f"corpus-{n}", work / f"home-{n}"
+    if not (home / "done").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        build_corpus(corpus, n)
+        _child("cold", str(corpus), home, str(jobs))
+        (home / "done").touch()
+    tui = _child("tui", str(corpus), home, keys, str(time.time()))
+    print(f"[{n:,}] tui {tui}", file=sys.stderr)
+    return tui
 
 
 def measure(n: int, work: Path, jobs: int, keys: str, skip_tui: bool) -> dict[str, Any]:
@@ -446,6 +573,26 @@ def dask_build(work: Path, n: int) -> dict[str, Any]:
     return {"n": n, "pool_s": pool_s, "dask_s": dask_s, "same_cache": same}
 
 
+def _keys_cell(tui: dict[str, Any]) -> str:
+    """Median and max of a filter keystroke to the list showing its result, its CPU time, and
+    the echo of the key in the filter line (older saves have only the first figure)."""
+    keys = tui["keys_ms"]
+    cell = f"{statistics.median(keys):.0f} (max {max(keys):.0f}"
+    cell += f", cpu {statistics.median(tui['keys_cpu_ms']):.0f}"
+    if "keys_echo_ms" in tui:
+        cell += f", echo {statistics.median(tui['keys_echo_ms']):.0f}"
+    if not tui.get("keys_listed", True):
+        cell += ", LIST NOT UPDATED"
+    return cell + ")"
+
+
+def _tui_line(n: int, tui: dict[str, Any]) -> str:
+    return (f"{n:,} articles in the reader: all rows {tui['rows_s']:.2f} s, every brief "
+            f"{tui['briefs_s']:.2f} s ({tui['briefs_after_rows_s']:.2f} s after the rows), "
+            f"filter key ms {_keys_cell(tui)}: each {tui['keys_ms']}, "
+            f"cpu {tui['keys_cpu_ms']}, echo {tui['keys_echo_ms']}")  # fmt: skip
+
+
 def report(
     rows: list[dict[str, Any]],
     seeds: tuple[float, ...],
@@ -494,12 +641,7 @@ def report(
             f"{tui['first_rows_s']:.2f}" if tui and "first_rows_s" in tui else "-",
             f"{tui['rows_s']:.2f}" if tui else "-",
             (f"{tui['briefs_s']:.1f}" + ("" if tui["all_briefs"] else " (cut)")) if tui else "-",
-            (
-                f"{statistics.median(keys):.0f} (max {max(keys):.0f}, cpu "
-                f"{statistics.median(tui['keys_cpu_ms']):.0f})"
-            )
-            if keys
-            else "-",
+            _keys_cell(tui) if keys else "-",
             f"{rss:.0f}",
             f"{c['workers_rss_mb']:.0f}",
         )
@@ -540,6 +682,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
     parser.add_argument("--keys", default="chine", help="filter keystrokes typed in the TUI")
     parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--pty", action="store_true",
+                        help="with --tui-only: the installed app in a real pty too")  # fmt: skip
+    parser.add_argument("--tui-only", action="store_true",
+                        help="only the reader, on corpora and caches kept in --work")  # fmt: skip
     parser.add_argument("--dask", type=int, default=1000, metavar="N",
                         help="articles of the Dask-vs-process-pool build (0: skip)")  # fmt: skip
     parser.add_argument("--profile", choices=("cold", "warm"), help="profile one step and stop")
@@ -571,6 +717,18 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         work.mkdir(parents=True, exist_ok=True)
+        if args.tui_only:
+            for n in sizes:
+                tui = measure_tui(n, work, jobs, args.keys)
+                print(_tui_line(n, tui))
+                if args.pty:
+                    pty = measure_pty(work / f"corpus-{n}", work / f"home-{n}", args.keys)
+                    keys = pty["pty_keys_ms"]
+                    print(f"{n:,} in a real pty: all rows {pty['pty_rows_s']:.2f} s, briefs and "
+                          f"index done {pty['pty_settled_s']:.2f} s, filter key ms "
+                          f"{statistics.median(keys):.0f} (max {max(keys):.0f}): "
+                          f"{keys}")  # fmt: skip
+            return 0
         if args.profile:
             corpus = build_corpus(work / f"corpus-{sizes[0]}", sizes[0])
             _child("profile", str(corpus), work / "home-profile", args.profile)

@@ -193,3 +193,36 @@ def test_a_keystroke_over_ten_thousand_articles_is_fast(seed_corpus) -> None:  #
     start = time.perf_counter()
     index.filter(docs, parse("lang:ja 李强 ai"))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_query_narrows_another_only_when_its_answer_must_be_inside() -> None:
+    assert parse("李强 会议").narrows(parse("李强"))  # one more word
+    assert parse("人工智能").narrows(parse("人工"))  # a CJK word grown: matched inside runs
+    assert parse("lang:fr chine").narrows(parse("chine"))
+    assert parse("since:2025-07-02").narrows(parse("since:2025-07-01"))
+    assert not parse("lia").narrows(parse("li"))  # whole words: "li" finds what "lia" does not
+    assert not parse("li").narrows(parse("lia"))
+    assert not parse("lang:fr lang:ja").narrows(parse("lang:fr"))  # several lang: are "any"
+    assert not parse("since:2025-06-30").narrows(parse("since:2025-07-01"))
+    assert not parse("chine").narrows(parse("chine unread"))
+
+
+def test_words_inside_phrases_and_mixed_terms_still_match_whole_words() -> None:
+    docs = [
+        doc("a", "Premier Li Qiang spoke"),
+        doc("b", "Li met Qiang later"),  # both words, not the phrase
+        doc("c", "reliability qiang"),
+        doc("d", "１０人が参加", lang="ja"),
+    ]
+    assert ids(docs, '"li qiang"') == ["a"]
+    assert ids(docs, "10人") == ["d"]
+    assert ids(docs, '"liability qiang"') == []
+
+
+def test_a_word_in_a_note_is_found_only_among_the_noted_when_they_are_given() -> None:
+    docs = [doc("a", "nothing"), doc("b", "nothing")]
+    notes = {"a": "Élysée", "b": "Élysée"}
+    found = QueryIndex(docs).filter(
+        docs, parse("elysee"), note_of=lambda d: notes[d.id], noted={"b"}
+    )
+    assert [d.id for d in found] == ["b"]

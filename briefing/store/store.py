@@ -71,6 +71,9 @@ class Store:
         self.problems: list[Problem] = []
         self.read_only = False
         """True when the file was written by a newer briefing: changes stay in memory only."""
+        self.revision = 0
+        """Counts changes to the entries in memory (writes, moves, another process's entries
+        read back before a write): a reader that keeps entries knows when to ask again."""
         self._entries: dict[str, Entry] = self._load()
 
     # reading -------------------------------------------------------------------------------
@@ -192,6 +195,7 @@ class Store:
         return moved
 
     def _apply_moves(self, moves: list[tuple[str, str]]) -> int:
+        self.revision += 1
         moved = 0
         for old, new in moves:
             entry = self._entries.get(old)
@@ -232,6 +236,7 @@ class Store:
 
         if not docs:
             return
+        self.revision += 1
         if self.read_only:
             for doc in docs:
                 self._put(doc, stamped(doc, self.entry(doc)))

@@ -43,6 +43,7 @@ from briefing.tui.messages import (
     DocumentsArrived,
     LoadProgressed,
     OpenReader,
+    SearchIndexed,
     SummariesFinished,
     ToggleMark,
 )
@@ -176,7 +177,8 @@ class BriefingApp(
         if reloaded:
             self._reloaded(message)
             return
-        self.session.finish_loading(message.documents, message.themes, message.index)
+        self.session.finish_loading(message.documents, message.themes, message.index,
+                                    indexing=message.indexing)  # fmt: skip
         self.corpus_changed.publish(None)  # the list answers with BriefsWanted, in its order
         self._report(message.problems, "skipped")
         for notice in message.notices:
@@ -189,6 +191,11 @@ class BriefingApp(
             )
         if not self.session.documents:
             self.progress_changed.publish(None)
+
+    def on_search_indexed(self, message: SearchIndexed) -> None:
+        if self.session.indexing and len(message.documents) == len(self.session.documents):
+            self.session.search_index, self.session.indexing = message.index, False
+            self.corpus_changed.publish(None)  # a query typed meanwhile runs now
 
     def on_briefs_wanted(self, message: BriefsWanted) -> None:
         if not self._corpus_complete:

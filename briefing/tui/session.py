@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from briefing.model import Brief, Document, Theme
 from briefing.query import QueryIndex
-from briefing.store import Store
+from briefing.store import Entry, Store
 from briefing.tui.grouping import newest_first_rank
 from briefing.tui.widgets.document_list import Row
 
@@ -31,8 +31,21 @@ class Session:
         """The whole folder is in (until then :attr:`documents` holds what was read so far)."""
         self.search_index = QueryIndex(())
         """Folded text of every document for the filter line, built once by the load worker."""
+        self.indexing = False
+        """The index is being made: words cannot be looked up yet (folding 10,000 texts on the
+        event loop would freeze the reader for seconds)."""
         self.rank: dict[str, int] = {}
         """Newest-first position of every document (see ``newest_first_rank``)."""
+        self._entries: dict[str, Entry] = {}
+        """Each document's read state and note as last asked of the store: a keystroke's
+        filter, headings and status read them for every document, and the store works out an
+        article's place (a path) per call. Kept for one :attr:`version`."""
+        self._entries_of: tuple[int, int, int] | None = None
+        """The :attr:`version` :attr:`_entries` were asked at."""
+        self._counted = False
+        self._unread: set[str] = set()
+        self._languages: tuple[tuple[int, int] | None, list[str]] = (None, [])
+        self._noted: set[str] = set()
 
     @property
     def store(self) -> Store:
@@ -43,7 +56,61 @@ class Session:
 
     @property
     def languages(self) -> list[str]:
-        return sorted({doc.lang for doc in self.documents.values()})
+        """The folder's languages, worked out once per set of documents (every keystroke of
+        the filter line asks)."""
+        key = (id(self.documents), len(self.documents))
+        if self._languages[0] != key:
+            self._languages = (key, sorted({doc.lang for doc in self.documents.values()}))
+        return list(self._languages[1])
+
+    def entry(self, doc_id: str) -> Entry:
+        """The store's entry on ``doc_id`` (empty for a document not in the folder), kept until
+        the documents or the store change."""
+        self._check()
+        found = self._entries.get(doc_id)
+        if found is None:
+            doc = self.documents.get(doc_id)
+            found = self._entries[doc_id] = self.store.entry(doc) if doc else Entry()
+        return found
+
+    def is_read(self, doc_id: str) -> bool:
+        """Read, or no longer in the folder (neither counts as unread)."""
+        return doc_id not in self.documents or self.entry(doc_id).read
+
+    def note(self, doc_id: str) -> str:
+        return self.entry(doc_id).note
+
+    @property
+    def unread(self) -> set[str]:
+        """The unread documents of the folder, found once per :attr:`version`, so the status
+        line and the headings do not ask the store about every document on every keystroke."""
+        self._count()
+        return self._unread
+
+    @property
+    def noted(self) -> set[str]:
+        """The documents with a note: the filter looks for its words in these notes only."""
+        self._count()
+        return self._noted
+
+    @property
+    def version(self) -> tuple[int, int, int]:
+        """Changes when the documents, their read state or their notes do: an answer worked
+        out for one version (the list's filter) is not reused for another."""
+        return (id(self.documents), len(self.documents), self.store.revision)
+
+    def _check(self) -> None:
+        if self._entries_of != self.version:
+            self._entries_of = self.version
+            self._entries = {}
+            self._counted = False
+
+    def _count(self) -> None:
+        self._check()
+        if not self._counted:
+            self._unread = {i for i in self.documents if not self.is_read(i)}
+            self._noted = {i for i in self.documents if self.note(i)}
+            self._counted = True
 
     def arrive(self, docs: Iterable[Document]) -> None:
         """Documents read so far; the final list replaces them (:meth:`finish_loading`)."""
@@ -51,13 +118,19 @@ class Session:
             self.documents.setdefault(doc.id, doc)
 
     def finish_loading(
-        self, docs: Sequence[Document], themes: Sequence[Theme], index: QueryIndex | None = None
+        self,
+        docs: Sequence[Document],
+        themes: Sequence[Theme],
+        index: QueryIndex | None = None,
+        *,
+        indexing: bool = False,
     ) -> None:
         self.documents = {}
         self.arrive(docs)
         self.themes = {theme.id: theme for theme in themes}
         # without the worker's index, documents are folded as the first query reaches them
         self.search_index = index or QueryIndex(())
+        self.indexing = indexing
         self.rank = newest_first_rank(self.documents.values())
         self.loaded = True
 
@@ -72,7 +145,7 @@ class Session:
     def row(self, doc_id: str) -> Row:
         """A list row: the document with its read state, note and compare mark."""
         doc = self.documents[doc_id]
-        entry = self.store.entry(doc)
+        entry = self.entry(doc_id)
         marked = self.marked.index(doc_id) + 1 if doc_id in self.marked else None
         return Row(doc, entry.read, entry.note, marked)
 

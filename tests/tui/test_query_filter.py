@@ -58,3 +58,24 @@ async def test_theme_and_lang_complete_with_right_arrow(store_path: Path) -> Non
         await pilot.pause(0.2)
         await pilot.press("right")
         assert box.value == "lang:fr theme:energy lang:zh-cn"
+
+
+async def test_words_typed_before_the_index_is_in_run_when_it_arrives(store_path: Path) -> None:
+    """The list is shown before the search index is made (seconds on 10,000 articles); a
+    word typed meanwhile says so in the status and filters the list once the index lands."""
+    from briefing.query import QueryIndex
+    from briefing.tui.messages import SearchIndexed
+
+    app = BriefingApp([], store=Store(store_path), pipeline=fake_pipeline())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        session = app.session
+        everything = sorted(app.library.query_one(DocumentList).doc_ids)
+        session.indexing, session.search_index = True, QueryIndex(())
+        assert await _typed(pilot, app, "峰会") == everything  # not filtered yet, not frozen
+        assert "indexing for search" in str(app.library.query_one("#status", Static).render())
+        docs = tuple(session.documents.values())
+        app.post_message(SearchIndexed(docs, QueryIndex(docs)))
+        await pilot.pause()
+        assert sorted(app.library.query_one(DocumentList).doc_ids) == ["zh-cn", "zh-tw"]
+        assert "indexing" not in str(app.library.query_one("#status", Static).render())

@@ -22,7 +22,7 @@ from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.pipeline import Pipeline
 from briefing.tui.screens.compare import CompareScreen
-from briefing.tui.screens.library import LibraryScreen
+from briefing.tui.screens.library import PREVIEW_DELAY, LibraryScreen
 from briefing.tui.screens.note import DiscardScreen, NoteScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.brief_view import BriefView
@@ -267,6 +267,7 @@ async def test_no_match_shows_no_preview(make_app) -> None:
         await pilot.press("slash", *"qqqzzz")
         await pilot.pause()
         assert app.library.query_one(DocumentList).doc_ids == []
+        await pilot.pause(PREVIEW_DELAY + 0.1)  # the preview follows once the typing pauses
         preview = app.library.query_one("#preview", BriefView)
         assert preview.has_class("-empty")
         assert not any(child.display for child in preview.children)

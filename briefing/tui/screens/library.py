@@ -12,33 +12,38 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from briefing.query import Query, QueryError, parse
+from briefing.query import QueryError
 from briefing.render.safe import one_line
 from briefing.tui import keys
 from briefing.tui.grouping import GROUPINGS, filter_documents, group_documents, with_unread
-from briefing.tui.messages import BriefsWanted, OpenReader, ToggleMark
+from briefing.tui.list_filter import ListFilter, SearchPending
+from briefing.tui.messages import BriefsWanted, OpenReader
 from briefing.tui.navigation import next_unread
+from briefing.tui.screens.library_actions import LibraryActions
 from briefing.tui.widgets.brief_view import BriefView
 from briefing.tui.widgets.document_list import DocumentList
 from briefing.tui.widgets.footer import CompactFooter
+from briefing.tui.widgets.line_input import LineInput
 from briefing.tui.widgets.load_progress import LoadProgress
 from briefing.tui.widgets.query_suggester import QuerySuggester
+from briefing.tui.widgets.status_line import Status, StatusLine
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from briefing.tui.app import BriefingApp
     from briefing.tui.grouping import Group
 
 
-ERROR_WIDTH = 48
-"""Characters of a query error in the status line: the filter line beside it keeps its room."""
+PREVIEW_DELAY = 0.15
+"""Seconds of quiet in the filter line before the preview shows the first match."""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryActions, Screen[None]):
     """Browse: group by date or theme, filter as you type and by language, mark for compare."""
 
     app: BriefingApp
@@ -54,7 +59,10 @@ class LibraryScreen(Screen[None]):
     since:, until:, unread; every term must hold."""
     query_error: str | None = None
     """Why the filter line's query cannot run (shown in the status; the list stays as it was)."""
-    _query: Query | None = None
+    _filter: ListFilter
+    _rebuilt = False
+    """The list was just rebuilt: its next highlight is previewed later (:meth:`_highlighted`)."""
+    _preview_timer: Timer | None = None
 
     _mounted = False
     _briefs_asked = False
@@ -64,15 +72,16 @@ class LibraryScreen(Screen[None]):
     """The groups shown, with their unread counts."""
 
     def compose(self) -> ComposeResult:
+        self._filter = ListFilter()
         with Horizontal(id="topbar"):
-            yield Input(
+            yield LineInput(
                 placeholder='/ words "phrase" theme: lang: since: until: unread',
                 id="filter",
                 compact=True,
                 select_on_focus=False,
                 suggester=QuerySuggester(self._completions),
             )
-            yield Static(id="status")
+            yield StatusLine(id="status")
         with Horizontal(id="library-body"):
             yield DocumentList(id="documents")
             yield BriefView(id="preview")
@@ -124,65 +133,36 @@ class LibraryScreen(Screen[None]):
     def refresh_list(self) -> None:
         if not self._mounted:  # reactives fire their watchers before the widgets exist
             return
-        app = self.app
-        # No narrowing from the last result while typing: with whole-word matching "li" finds
-        # what "lia" does not, so every keystroke runs over the index (tens of ms on 10,000).
+        session = self.app.session
         try:
-            self._query = parse(
-                self.filter_text,
-                themes=list(app.session.themes) if app.session.loaded else None,
-                langs=app.session.languages if app.session.loaded else None,
-            )
+            docs = self._filter.run(session, self.filter_text, self.language)
             self.query_error = None
         except QueryError as err:
             self.query_error = str(err)
             self._update_status(self.query_one(DocumentList).count)
             return  # the list stays as the last query left it
-        store = app.session.store
-        docs = filter_documents(
-            app.session.documents.values(),
-            app.session.search_index,
-            self._query,
-            self.language,
-            is_read=store.is_read,
-            note_of=store.note,
-        )
-        groups = group_documents(docs, self.grouping, app.session.themes, app.session.rank)
-        groups = self._groups = with_unread(groups, self._is_read)
-        rows = app.session.rows()
-        if not app.session.loaded:
+        except SearchPending:
+            self._update_status(self.query_one(DocumentList).count, indexing=True)
+            return  # shown when the index is in (the app then publishes corpus_changed)
+        groups = group_documents(docs, self.grouping, session.themes, session.rank)
+        groups = self._groups = with_unread(groups, session.unread)
+        if not session.loaded:
             empty = "Loading…"
-        elif not app.session.documents:
+        elif not session.documents:
             empty = "No documents in this corpus."
         else:
             empty = "No documents match the filter."
-        self.query_one(DocumentList).show(groups, rows, empty)
+        self._rebuilt = True
+        self.query_one(DocumentList).show(groups, session.rows(), empty)
         self._update_status(len(docs))
 
-    def _is_read(self, doc_id: str) -> bool:
-        doc = self.app.session.documents.get(doc_id)
-        return doc is None or self.app.session.store.is_read(doc)
-
-    def _update_status(self, shown: int) -> None:
-        app = self.app
-        total = len(app.session.documents)
-        count = f"{shown:>{len(str(total))}}/{total}"  # a steady width while typing
-        parts = [count if app.session.loaded else f"{count} so far", f"by {self.grouping}"]
-        unread = sum(not self._is_read(i) for i in app.session.documents)
-        parts.append(f"{unread} unread")
-        parts.append(f"lang: {self.language or 'all'}")
-        if app.session.marked:
-            parts.append(f"marked {len(app.session.marked)}/{app.session.MAX_COMPARE}")
-        text = " · ".join(parts)
-        status = Content(text)
-        if self.query_error:  # the user's own text, shown as text; short, so the filter
-            # line keeps its room (the full list of themes is in the completion)
-            error = one_line(self.query_error).split("; known:")[0]
-            error = error if len(error) <= ERROR_WIDTH else error[: ERROR_WIDTH - 1] + "…"
-            status = Content.styled(f"query: {error}", "bold $error")
-        widget = self.query_one("#status", Static)
-        # A layout pass repaints the whole screen: only when the status changes width.
-        widget.update(status, layout=len(str(status)) != len(str(widget.content)))
+    def _update_status(self, shown: int, *, indexing: bool = False) -> None:
+        session = self.app.session
+        indexing = indexing or session.indexing
+        status = Status(shown, len(session.documents), session.loaded, self.grouping,
+                        len(session.unread), self.language, len(session.marked),
+                        session.MAX_COMPARE, self.query_error, indexing)  # fmt: skip
+        self.query_one(StatusLine).show(status)
 
     def _briefs_arrived(self, doc_ids: frozenset[str]) -> None:
         current = self.query_one(DocumentList).highlighted_doc_id
@@ -206,7 +186,7 @@ class LibraryScreen(Screen[None]):
                 listing.update_row(session.row(doc_id))
         for index, group in enumerate(self._groups):
             if not changed.isdisjoint(group.doc_ids):
-                self._groups[index] = with_unread([group], self._is_read)[0]
+                self._groups[index] = with_unread([group], session.unread)[0]
                 listing.update_heading(self._groups[index])
         self._update_status(listing.count)
         if listing.highlighted_doc_id in changed:
@@ -215,7 +195,7 @@ class LibraryScreen(Screen[None]):
     def _show_preview(self, doc_id: str | None) -> None:
         app = self.app
         doc = app.session.documents.get(doc_id) if doc_id else None
-        note = app.session.store.note(doc) if doc else ""
+        note = app.session.note(doc.id) if doc else ""
         brief = app.session.briefs.get(doc_id) if doc_id else None
         self.query_one(BriefView).show(doc, brief, note, app.session.themes)
 
@@ -242,7 +222,18 @@ class LibraryScreen(Screen[None]):
 
     @on(DocumentList.Highlighted)
     def _highlighted(self, event: DocumentList.Highlighted) -> None:
-        self._show_preview(event.doc_id)
+        """The preview follows the cursor at once, but after a rebuild of the list (a key in
+        the filter line) it waits until the typing pauses: redrawing it lays the whole screen
+        out again, which a keystroke's list need not wait for."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        if self._rebuilt:
+            self._rebuilt = False
+            doc_id = event.doc_id
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._show_preview(doc_id))
+        else:
+            self._show_preview(event.doc_id)
 
     # actions -------------------------------------------------------------------------------
 
@@ -289,7 +280,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(DocumentList).highlight_doc(order[-1 if last else 0] if order else None)
 
     def action_unread(self, delta: int) -> None:
-        target = next_unread(self.shown_order(), self.current, self._is_read, delta)
+        target = next_unread(self.shown_order(), self.current, self.app.session.is_read, delta)
         if target is None:
             self.notify("No other unread article in the list.", timeout=2)
         else:
@@ -302,52 +293,3 @@ class LibraryScreen(Screen[None]):
     def follow(self, doc_id: str) -> None:
         """Put the cursor on ``doc_id`` (the reader moved to it), so back is where the user is."""
         self.query_one(DocumentList).highlight_doc(doc_id)
-
-    def action_mark(self) -> None:
-        if self.current:
-            self.post_message(ToggleMark(self.current))
-
-    def action_compare(self) -> None:
-        self.app.open_compare()
-
-    def action_story(self) -> None:
-        from briefing.tui.screens.story import StoryScreen
-
-        if self.current:
-            self.app.push_screen(StoryScreen(self.current))
-
-    def action_toggle_read(self) -> None:
-        if self.current:
-            self.app.toggle_read(self.current)
-
-    def action_group_read(self) -> None:
-        group = self.query_one(DocumentList).highlighted_group()
-        if group is not None:
-            self.app.mark_many_read(group.doc_ids, f"“{group.label}”")
-
-    def action_all_read(self) -> None:
-        self.app.mark_many_read(self.shown_order(), "the list")
-
-    def action_undo(self) -> None:
-        self.app.undo_read()
-
-    def action_note(self, outside: bool = False) -> None:
-        """The note: inline (``w``) or in ``$EDITOR`` (``e``)."""
-        if self.current:
-            self.app.edit_note(self.current, outside=outside)
-
-    def action_url(self, copy: bool = False) -> None:
-        """The article's URL: opened (``o``) or copied (``y``)."""
-        doc = self.app.session.documents.get(self.current) if self.current else None
-        if doc is not None:
-            (self.app.copy_url if copy else self.app.open_article_url)(doc)
-
-    def action_export(self) -> None:
-        marked = list(self.app.session.marked)
-        if marked:
-            self.app.export(marked, "marked in the reader")
-        else:
-            self.app.export(self.shown_order(), "listed in the reader")
-
-    def action_reload(self) -> None:
-        self.app.reload()

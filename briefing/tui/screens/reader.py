@@ -6,30 +6,25 @@ Opening a document marks it read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
-from briefing.model import Brief, Document
+from briefing.model import Document
 from briefing.query import QueryError, find_spans, parse
 from briefing.render.safe import inert, one_line
 from briefing.tui import keys
 from briefing.tui.messages import ToggleMark
 from briefing.tui.navigation import next_unread, step
 from briefing.tui.widgets.brief_view import (
-    SUMMARIZING,
     brief_content,
-    bulleted,
     header_content,
     heading,
     note_content,
@@ -37,54 +32,10 @@ from briefing.tui.widgets.brief_view import (
 )
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import CompactFooter
+from briefing.tui.widgets.key_points import KeyPointList
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
-
-
-class KeyPointList(OptionList):
-    """The brief's key points; choosing one posts :class:`Jump` with its paragraph."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
-
-    @dataclass
-    class Jump(Message):
-        paragraph: int
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id, markup=False)
-        self._paragraphs: list[int] = []
-
-    def show(self, brief: Brief | None) -> None:
-        self._paragraphs = []
-        if brief is None or not brief.key_points:
-            text = SUMMARIZING if brief is None else "(none)"
-            self.set_options([Option(Content.styled(text, "italic $text-muted"), disabled=True)])
-            return
-        options = []
-        for point in brief.key_points:
-            options.append(_PointOption(bulleted(point.text), point.paragraph))
-            self._paragraphs.append(point.paragraph)
-        self.set_options(options)
-        self.highlighted = 0
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Jump to the paragraph of the option chosen (not of its index: the brief may have
-        been replaced since the key press)."""
-        event.stop()
-        paragraph = getattr(event.option, "paragraph", None)
-        if paragraph is not None:
-            self.post_message(self.Jump(paragraph))
-
-
-class _PointOption(Option):
-    def __init__(self, prompt: Content, paragraph: int) -> None:
-        super().__init__(prompt)
-        self.paragraph = paragraph
 
 
 class ReaderScreen(Screen[None]):
@@ -163,8 +114,8 @@ class ReaderScreen(Screen[None]):
     def _fill(self) -> None:
         app = self.app
         doc = app.session.documents.get(self.doc_id)
-        if doc is None:
-            return
+        if doc is None or not self.query("#reader-brief"):
+            return  # recomposing for J/K/n/p (a change announced meanwhile): _opened fills it
         brief = app.session.briefs.get(self.doc_id)
         self.query_one("#reader-brief", Static).update(brief_content(brief))
         self.query_one(KeyPointList).show(brief)
@@ -225,7 +176,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-find-status").remove_class("-open")
         self._highlight("")
         self._fill()  # the subtitle says read/unread again
-        self.query_one("#reader-text").focus()
+        self.set_focus(self.query_one("#reader-text"))  # at once: the next key is the reader's
 
     def _highlight(self, text: str) -> None:
         """Mark every match of ``text`` (the query's words) and go to the first."""

@@ -102,6 +102,9 @@ class BriefView(VerticalScroll):
     }
     """
 
+    _shown: tuple[object, ...] | None = None
+    """What :meth:`show` was last given."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="bv-header")
         yield Static(heading("Brief"), classes="brief-view--heading")
@@ -120,6 +123,10 @@ class BriefView(VerticalScroll):
         note: str = "",
         themes: Mapping[str, Theme] | None = None,
     ) -> None:
+        shown = (doc, brief, note, themes)
+        if shown == self._shown:
+            return  # each update below lays the whole screen out again
+        self._shown = shown
         self.set_class(doc is None, "-empty")  # nothing matched: show nothing, not the last one
         if doc is None:
             return

@@ -12,10 +12,11 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
+
+from briefing.tui.widgets.line_input import LineInput
 
 
-class FindBar(Input):
+class FindBar(LineInput):
     """Posts :class:`Step` (+1/-1) and :class:`Closed`; the text is read from ``value``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
