@@ -53,7 +53,8 @@ def file_step(
     """Files by absolute path, valid while size, mtime and the loader version (with the limits
     the file was read under) are unchanged. A cached file comes back with its theme matches
     ``None``: they have their own key (:func:`theme_step`). Documents matched while loading
-    store their matches too."""
+    (in worker processes) store their matches too; in this process the file step only reads,
+    and the theme step matches next, so the rows are there first."""
     stats: dict[str, os.stat_result | None] = {}
     themes_key = theme_set_version(themes)
 
@@ -112,7 +113,7 @@ def file_step(
         cache.store_files(file_rows)
         cache.store_themes(theme_rows, themes_key)
 
-    return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),))
+    return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),), local_args=(None,))
 
 
 def theme_step(cache: Cache | None, themes: Sequence[Theme]) -> Step[Document, ThemeKey, Matches]:

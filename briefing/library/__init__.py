@@ -21,7 +21,7 @@ from briefing.cache.db import Cache
 from briefing.cache.tasks import FileItem, LoadedFile, Matches
 from briefing.corpus.limits import Limits
 from briefing.corpus.load import Corpus, assemble_corpus, display_path, iter_files, relative_id
-from briefing.corpus.read import DEFAULT_MAX_BYTES
+from briefing.corpus.sizes import DEFAULT_MAX_BYTES
 from briefing.library.derived import brief_for, briefs_for, open_cache_for, vectors_for
 from briefing.model import Brief, Document, Problem, Theme
 from briefing.paths import bundled_seeds
