@@ -308,3 +308,17 @@ def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append)
     assert problems == ()
     assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
+
+
+def test_a_warm_reopen_keeps_one_copy_of_a_paragraph_that_files_repeat(tmp_path: Path) -> None:
+    """Wire copies repeat most paragraphs; 50,000 articles read back from the cache held
+    each repeat as its own string (hundreds of MB). The same text now is one object."""
+    folder = tmp_path / "wire"
+    write_article(folder, "a.txt", "Plan puces, AFP", CHIPS)
+    write_article(folder, "b.txt", "Plan puces, Reuters", CHIPS[::-1])
+    open_library(folder)
+    a, b = open_library(folder).documents
+    shared = set(a.paragraphs) & set(b.paragraphs)
+    assert shared
+    for text in shared:
+        assert a.paragraphs[a.paragraphs.index(text)] is b.paragraphs[b.paragraphs.index(text)]

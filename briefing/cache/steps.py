@@ -57,9 +57,15 @@ def file_step(
     and the theme step matches next, so the rows are there first."""
     stats: dict[str, os.stat_result | None] = {}
     themes_key = theme_set_version(themes)
+    strings: dict[str, str] = {}  # one copy of each repeated paragraph (codec.decode_file)
+
+    versions: dict[int, str] = {}  # by the Limits object: one f-string a run, not one a file
 
     def version(item: FileItem) -> str:
-        return f"{loader_version()}+{item[3].key()}"
+        limits = item[3]
+        if id(limits) not in versions:
+            versions[id(limits)] = f"{loader_version()}+{limits.key()}"
+        return versions[id(limits)]
 
     def key(item: FileItem) -> str:
         path = os.path.abspath(item[0])
@@ -89,7 +95,7 @@ def file_step(
             ):  # fmt: skip
                 continue
             with contextlib.suppress(DecodeError):  # written by something else: read again
-                docs, probs = decode_file(row.payload, rel, display_path(shown))
+                docs, probs = decode_file(row.payload, rel, display_path(shown), strings)
                 out[path] = (docs, probs, False, None)
         return out
 
@@ -119,12 +125,18 @@ def file_step(
 def theme_step(cache: Cache | None, themes: Sequence[Theme]) -> Step[Document, ThemeKey, Matches]:
     """Theme matches by content hash and language, for this theme set."""
     version = theme_set_version(themes)
+    decoded: dict[str, Matches] = {}
+    """Matches by payload: copies and follow-ups of one story match the same themes on the
+    same terms, and share one decoded tuple (half the theme rows of a big folder)."""
 
     def lookup(keys: Sequence[ThemeKey]) -> Mapping[ThemeKey, Matches]:
         out: dict[ThemeKey, Matches] = {}
         for key, payload in (cache.themes(keys, version) if cache else {}).items():
+            if payload in decoded:
+                out[key] = decoded[payload]
+                continue
             with contextlib.suppress(DecodeError):  # unreadable row: match again
-                out[key] = decode_themes(payload)
+                out[key] = decoded[payload] = decode_themes(payload)
         return out
 
     def store(pairs: Sequence[tuple[Document, Matches]]) -> None:
