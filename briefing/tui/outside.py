@@ -2,7 +2,9 @@
 in the user's own editor.
 
 * ``o`` calls :func:`webbrowser.open` (it honours ``$BROWSER``) in a thread worker: starting a
-  browser can take a second and must not freeze the list.
+  browser can take a second and must not freeze the list. Only an ``http(s)`` address goes to
+  the browser: the URL comes from the article, and ``file:``, ``javascript:`` or a local
+  program's scheme handler is not something a news link should be able to start.
 * ``y`` uses Textual's OSC 52 (``App.copy_to_clipboard``): the URL goes base64-encoded inside
   our own escape sequence, so nothing of the article reaches the terminal as raw bytes.
 * ``e`` writes the note to a temp file, suspends the reader (``App.suspend``), runs
@@ -12,6 +14,7 @@ in the user's own editor.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import tempfile
@@ -24,6 +27,7 @@ from textual.app import App, SuspendNotSupported
 from briefing.model import Document
 
 NO_URL = "This article has no URL (a saved file without a link to its page)."
+NOT_WEB = "This article's URL is not a web address (http or https): not opened; y copies it."
 NO_EDITOR = "Set $EDITOR (or $VISUAL) to write notes in your editor; w writes one here."
 
 
@@ -37,6 +41,14 @@ def editor_command() -> list[str] | None:
             except ValueError:
                 return None
     return None
+
+
+def is_web_address(url: str) -> bool:
+    """An ``http(s)://host…`` address with no space or control character in it."""
+    return WEB_ADDRESS.fullmatch(url) is not None
+
+
+WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f/?#][^\s\x00-\x1f\x7f]*", re.IGNORECASE)
 
 
 def open_in_browser(url: str) -> bool:
@@ -74,7 +86,10 @@ class OutsideMixin(_App):
         if not doc.url:
             self.notify(NO_URL, severity="warning")
             return
-        url = doc.url
+        url = doc.url.strip()
+        if not is_web_address(url):
+            self.notify(NOT_WEB, severity="warning")
+            return
 
         def work() -> None:
             if not open_in_browser(url):

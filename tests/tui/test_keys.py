@@ -8,6 +8,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from briefing.store import Store
 from briefing.tui import keys, outside
 from briefing.tui.screens.compare import CompareScreen
@@ -107,6 +109,33 @@ async def test_o_opens_the_url_in_a_worker_and_y_copies_it(make_app, monkeypatch
         await app.workers.wait_for_complete()
         assert opened == ["https://example.org/a?b=1"]
         assert any("has no URL" in m for m in _messages(app))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "javascript:alert(1)", "ms-settings:display", "https:// spaced",
+     "http://evil.example/\x1b]52;c;AAAA\x07"],
+)  # fmt: skip
+async def test_o_opens_only_a_web_address(make_app, monkeypatch, url: str) -> None:
+    """The URL is the article's: a local file or a scheme handler is never started from it."""
+    opened: list[str] = []
+    monkeypatch.setattr(outside.webbrowser, "open", lambda u: opened.append(u) or True)
+    linked = dataclasses.replace(DOCS[0], url=url)
+    app = make_app(docs=(linked, *DOCS[1:]))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_ready(pilot)
+        app.library.follow(linked.id)
+        await pilot.press("enter", "o")
+        await app.workers.wait_for_complete()
+        assert opened == []
+        assert outside.NOT_WEB in _messages(app)
+
+
+def test_web_addresses() -> None:
+    assert outside.is_web_address("https://example.org/a?b=1")
+    assert outside.is_web_address("HTTP://example.org")
+    assert not outside.is_web_address("https://")
+    assert not outside.is_web_address("file:///etc/passwd")
 
 
 def test_the_editor_gets_the_note_and_its_saved_text_comes_back(tmp_path: Path) -> None:
@@ -277,9 +306,9 @@ async def test_watch_shows_a_file_as_it_lands_and_drops_a_deleted_one(tmp_path: 
                 break
             await asyncio.sleep(0.05)
         assert app.library.shown_order() == ["one"]
-        await asyncio.sleep(0.5)  # the watcher is up
-        (folder / "two.txt").write_text("Two.", encoding="utf-8")
-        for _ in range(100):
+        for attempt in range(100):  # written again until seen: the watcher may not be up yet
+            if attempt % 20 == 0:
+                (folder / "two.txt").write_text(f"Two {attempt}.", encoding="utf-8")
             if "two" in app.library.shown_order():
                 break
             await asyncio.sleep(0.1)
