@@ -25,7 +25,10 @@ trafilatura's metadata date (the method before issue 17), htmldate's ``find_date
 The last table (``versus.py``) sets the loader beside plain trafilatura on the saved pages, in
 the same run: date, title, and the main text scored by trafilatura's own evaluation snippets
 (``--evalpages``, default ``trafilatura_evalpages.json`` here: its ``EVAL_PAGES`` entries for
-the field's pages, url → ``with`` snippets to keep and ``without`` chrome to drop).
+the field's pages, url → ``with`` snippets to keep and ``without`` chrome to drop, ``comments``
+readers' comments to leave out), then on the field's own cases (``--field-cases``, default
+``field_chrome.json``: chrome plain trafilatura leaves on these pages, and article lines beside
+it), then on both.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def _page_dates(path: Path) -> dict[str, str | None]:
 
 
 SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
-NO_SPACE = re.compile(r"\s+")
+NO_SPACE = re.compile(r"[\s\u200b\u2060\ufeff]+")  # repair drops zero-width spaces
 
 
 def score_field_text(field: Path, labels: list[dict[str, object]]) -> None:
@@ -146,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(__file__).with_name("trafilatura_evalpages.json"),
         help="trafilatura's EVAL_PAGES entries for the field's pages (JSON)",
     )
+    parser.add_argument(
+        "--field-cases",
+        type=Path,
+        default=Path(__file__).with_name("field_chrome.json"),
+        help="the field's own chrome and article cases on its saved pages (JSON)",
+    )
     args = parser.parse_args(argv)
     labels_path = args.labels or args.field.parent / "field-labels.jsonl"
     if not args.field.is_dir() or not labels_path.is_file():
@@ -208,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {method:12} {right:>3}/{total}  {100 * right / total:5.1f} %")
     if (args.field.parent / "eval").is_dir():
         score_field_text(args.field, labels)
-    compare(args.field, labels, args.evalpages, _loaded, lambda p: read_text(p, 25_000_000))
+    read = lambda p: read_text(p, 25_000_000)  # noqa: E731
+    compare(args.field, labels, args.evalpages, _loaded, read, args.field_cases)
     if args.misses:
         print()
         print("\n".join(misses))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.text.dates import find_dates
 from briefing.text.width import display_width
 
 # one word of a share bar or a toolbar, in the languages sites print them
@@ -20,16 +21,61 @@ _SHARE_WORD = (
     r"partager|partagez|tweeter|imprimer|envoyer|copier le lien|enregistrer|"
     r"シェア|ツイート|ポスト|はてな|はてなブックマーク|ブックマーク|印刷|保存|共有|メール|"
     r"リンクをコピー|コメント|"
-    r"分享|分享到|转发|轉發|微信|微博|新浪微博|qq|qq空间|朋友圈|复制链接|複製連結|打印|列印|收藏|评论|評論"
+    r"分享|分享到|转发|轉發|微信|微博|新浪微博|qq|qq空间|朋友圈|复制链接|複製連結|打印|列印|收藏|评论|評論|"
+    r"google news|ajouter à mes favoris|favoris|teilen|compartir|compartilhar|condividi|udostępnij"
 )
-# a line that is only share-bar words, separated by spaces, bars, dots or commas
-SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORD})\s*[:：]?\s*(?:[|/·•,、]\s*)?)+$", re.I)
-# a button's confirmation left in the text: "完了しました", "保存しました", "Link copied", "已复制"
-DONE_NOTICE = re.compile(
-    r"^(?:(?:登録|保存|送信|コピー|削除|追加|完了)(?:が完了)?しました|完了|"
+# a button's confirmation left in the text, in the forms sites print it
+_DONE = (
+    r"(?:登録|保存|送信|コピー|削除|追加|完了)(?:が完了)?しました|完了|"
     r"(?:link |url )?copied(?: to clipboard)?|saved|done|"
-    r"lien copié|copié|enregistré|"
-    r"已复制|已複製|复制成功|複製成功|已收藏|收藏成功|已保存)[!！。.]?$",
+    r"(?:article )?(?:added|saved) to (?:your )?(?:favou?rites|bookmarks|reading list)|"
+    r"sign-?up successful|(?:subscription|registration) (?:successful|confirmed)|"
+    r"thanks? (?:you )?for (?:signing up|subscribing)|"
+    r"lien copié|copié|enregistré|l['’]article a été ajouté à vos favoris|ajouté à vos favoris|"
+    r"merci (?:pour|de) votre inscription|"
+    r"已复制|已複製|复制成功|複製成功|已收藏|收藏成功|已保存"
+)
+# a line that is only share-bar words and the notices its buttons leave, separated by spaces,
+# bars, dots or commas, a list bullet before them: "Share Tweet Email", "- Google News"
+SHARE_BAR = re.compile(
+    rf"^[-–•·]?\s*(?:(?:{_SHARE_WORD}|{_DONE})\s*[:：!！。.]?\s*(?:[|/·•,、]\s*)?)+$", re.I
+)
+# "完了しました", "保存しました", "Link copied", "已复制", "L'article a été ajouté à vos favoris"
+DONE_NOTICE = re.compile(rf"^(?:{_DONE})[!！。.]?$", re.I)
+# a reading-time note: "Temps de lecture : 4 min", "4 min read", "Lesezeit: 3 Min."
+READING_TIME = re.compile(
+    r"^(?:(?:temps de lecture|reading time|lesezeit|tiempo de lectura|tempo de leitura|"
+    r"czas czytania|tempo di lettura)\s*[:：]?\s*\d{1,3}\s*(?:min|minutes?|minuten|minutos|minuti)|"
+    r"\d{1,3}\s*(?:min|minutes?)\.? read)\.?$",
+    re.I,
+)
+# a script's placeholder saved before it ran: "Loading...", "Chargement…", "読み込み中"
+LOADING = re.compile(
+    r"^(?:loading|chargement(?: en cours)?|cargando|carregando|caricamento|wird geladen|"
+    r"ładowanie|読み込み中|加载中|載入中)\s*(?:\.{3}|…)?$",
+    re.I,
+)
+# an editor's initials closing a report: "(grh)", "(vyp/kna)"; a line of its own, or glued to
+# the end of the last paragraph
+EDITOR_MARK = re.compile(r"^[(（]\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*[)）]$")
+TRAILING_MARK = re.compile(r"(?<=[.!?»\"”)])\s+[(（][a-z]{2,5}(?:/[a-z]{2,5}){0,3}[)）]$")
+# a reporter's address or desk on its own line: "ebowleg@tribunemedia.net", "Staff Reporter"
+CONTACT_LINE = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:\w+ )?(?:staff|senior) (?:reporter|writer|correspondent)s?)$",
+    re.I,
+)
+# a social post's embed signature: "Publiée par Centre Hospitalier … sur Jeudi 26 mars 2020"
+EMBED_CREDIT = re.compile(
+    r"^(?:publiée? par|posted by|publicado por|veröffentlicht von)\s.{1,80}\s"
+    r"(?:sur|on|en|am|el)\s.{3,40}\d{4}$",
+    re.I,
+)
+# a lone bullet or rule between blocks: "-", "* * *", "———" (an elision "(...)" is a quote's)
+RULE_LINE = re.compile(r"^[\s\-–—•·*|_=~]+$")
+# what may follow a date on a line that is only a date: ", 22:11 GMT+10", " à 14h30", " | 08:05"
+TIME_REST = re.compile(
+    r"^[\s,.|·•\-–]*(?:(?:à|at|um|a las|às)\s+)?(?:\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|uhr|h))?)?"
+    r"\s*(?:(?:gmt|utc|cet|cest|est|edt|pst|pdt|jst|bst)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s,.]*$",
     re.I,
 )
 # a cookie banner: "We use cookies to…", "Ce site utilise des cookies…", "本サイトはCookieを使用…"
@@ -43,11 +89,31 @@ COOKIE_BANNER = re.compile(
     r"使用\s*cookies?|cookies?\s*(?:政策|设置|設定)",
     re.I,
 )
-# a related-links heading alone on its line: "Related articles", "Lire aussi", "関連記事"
+# the words that send a reader to another article, in the languages sites print them
+_ONWARD = (
+    r"read more|also read|must read|read|watch|see also|more on this(?: story)?|"
+    r"(?:à )?lire aussi|voir aussi|à voir aussi|"
+    r"lee (?:más|también)|lea (?:más|también)|mira|ver (?:más|también)|te puede interesar|"
+    r"leia (?:mais|também)|veja (?:mais|também)|veja|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|dowiedz się więcej|"
+    r"baca juga|simak(?: juga)?(?: video)?|"
+    r"читайте (?:также|тоже)|читайте|"
+    r"関連記事|相关阅读|相關閱讀|延伸阅读|延伸閱讀"
+)
+# a teaser for another article: its label, a bar or colon, its headline: "MUST READ | …",
+# "LEE MÁS | …", "Czytaj też: …", "Dowiedz się więcej: …", "Simak Video "…""
+ONWARD_TEASER = re.compile(
+    rf"^(?:(?:{_ONWARD})\s*[|:：]\s*\S.{{0,200}}|simak video\s.{{1,120}})$", re.I
+)
+# a related-links or tags heading alone on its line: "Related articles", "Lire aussi", "関連記事"
 RELATED_HEADING = re.compile(
     r"^(?:related(?: (?:articles?|stories|news|content|coverage|links))?|more on this(?: story)?|"
     r"you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|"
     r"(?:à )?lire aussi|voir aussi|à voir aussi|sur le même sujet|les plus lus|"
+    r"czytaj (?:też|także|również)|zobacz (?:też|także)|baca juga|lesen sie auch|mehr zum thema|"
+    r"leia também|veja também|lee también|lea también|te puede interesar|"
+    r"tags|temas|themen|schlagworte|mots-clés|etiquetas|tagi|"
     r"関連記事|関連ニュース|あわせて読みたい|こちらもおすすめ|おすすめ記事|人気記事|"
     r"相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门新闻|熱門新聞)"
     r"\s*[:：]?$",
@@ -71,9 +137,20 @@ REPUBLISHED = re.compile(
 PICTURE_MARK = re.compile(
     r"[（(](?:资料图片?|資料圖片?|示意图|示意圖|图片来源[:：][^()（）]{1,30})[)）]"
 )
-# an illustration caption: "Photo d'illustration. (AFP)", "Image d'illustration", "Illustration : …"
+# an illustration caption or a picture's credit: "Photo d'illustration. (AFP)", "Illustration :
+# …", "Featured image by Alberto Riva/The Points Guy.", "(Credit: Clayton Aldern / Grist)"
 ILLUSTRATION = re.compile(
-    r"^(?:photo|image)s? d['’]illustration\b.{0,120}$|^illustration\s*[:.].{0,120}$", re.I
+    r"^(?:photo|image)s? d['’]illustration\b.{0,120}$|^illustration\s*[:.].{0,120}$|"
+    r"^[(（]?(?:(?:featured|top|header|lead|cover) )?(?:image|photo|picture)s? "
+    r"(?:by|credit|courtesy of)\b.{1,80}$|^[(（]credits?\s*:.{1,80}[)）]$",
+    re.I,
+)
+# an advertiser's disclosure: "This post contains references to products from one or more of
+# our advertisers. We may receive compensation…"
+AD_DISCLOSURE = re.compile(
+    r"^this (?:post|article|page|story) (?:contains|may contain) (?:references to products|"
+    r"affiliate links)|^we may (?:receive|earn) (?:compensation|a commission)",
+    re.I,
 )
 # a wire agency's credit opening a paragraph: "(Reuters) - ", "(AFP) – "
 WIRE_CREDIT = re.compile(
@@ -81,6 +158,18 @@ WIRE_CREDIT = re.compile(
 )
 # a byline on its own line: "By Staff Reporter", "Par La Rédaction", "Von Anna Schmidt"
 BYLINE = re.compile(r"^(?:by|par|von|por|di)\s+(?P<name>[^\s.,;:!?。][^.;:!?。]{0,48})$", re.I)
+
+LINE_RULES = (
+    ONWARD_TEASER,
+    READING_TIME,
+    LOADING,
+    EDITOR_MARK,
+    CONTACT_LINE,
+    EMBED_CREDIT,
+    AD_DISCLOSURE,
+    RULE_LINE,
+)
+"""Whole-line rules added for the field's saved pages (issue 17), each in several languages."""
 
 CHROME_MAX_WIDTH = 400
 """Display width past which a line is prose, whatever it says."""
@@ -95,15 +184,31 @@ def is_chrome(line: str) -> bool:
         return True
     if TEASER_LINK.match(line) or REPUBLISHED.match(line) or ILLUSTRATION.match(line):
         return True
+    if any(rule.match(line) for rule in LINE_RULES):
+        return True
+    if _is_date_line(line):
+        return True
     if not PICTURE_MARK.sub("", line).strip():
         return True
     return display_width(line) <= 300 and bool(COOKIE_BANNER.search(line))
 
 
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date and maybe a time: ``13 Jan 2020, 22:11 GMT+10``. An article
+    says what happened on a day; a line that says nothing else is a dateline or a stamp."""
+    if display_width(line) > 48:
+        return False
+    found = find_dates(line)
+    if len(found) != 1:
+        return False
+    start, end, _ = found[0]
+    return not line[:start].strip(" ,.|·•-–") and bool(TIME_REST.match(line[end:]))
+
+
 def strip_credits(para: str) -> str:
-    """A paragraph without the wire credit that opens it (``(Reuters) - GM is recalling…``) and
-    the picture markers inside it (``（资料图）``)."""
-    return PICTURE_MARK.sub("", WIRE_CREDIT.sub("", para)).strip()
+    """A paragraph without the wire credit that opens it (``(Reuters) - GM is recalling…``), the
+    picture markers inside it (``（资料图）``) and an editor's initials closing it (``(grh)``)."""
+    return TRAILING_MARK.sub("", PICTURE_MARK.sub("", WIRE_CREDIT.sub("", para))).strip()
 
 
 def byline_name(line: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefing.corpus.chrome import byline_name, is_chrome, strip_credits
+from briefing.corpus.chrome import RELATED_HEADING, byline_name, is_chrome, strip_credits
 from briefing.corpus.credits import clean_author
 from briefing.text.scripts import HAN_CHAR as HAN
 
@@ -53,6 +53,11 @@ BOILERPLATE = re.compile(
     r"abonnez|abonnement|inscrivez|tous droits réservés|lire aussi|à lire aussi|suivez-nous|"
     r"購読|メールマガジン|メルマガ|配信を希望|ご購読|お問い合わせ|無断転載|"
     r"订阅|訂閱|关注我们|關注我們|责任编辑|責任編輯|版权所有|版權所有|未经授权|"
+    # a plea for money, a disclaimer of the publication: "Apoie já.", "Soutenez-nous", "Ses
+    # contenus n'engagent pas la rédaction" (whole phrases: "amounts donated" is news)
+    r"\bapoie já|\bapoia este projeto|\bsoutenez-nous|\bfaites un don\b|"
+    r"\bdonate (?:now|today|here)\b|\bsupport (?:us|our journalism)\b|"
+    r"n['’]engagent? pas la rédaction|do not (?:necessarily )?reflect the (?:views|opinions)|"
     # an e-mail address, found from its "@" (a lookbehind for the name): starting from the
     # name would rescan a long run of word characters (CJK text has no spaces) at every one
     r"(?<=[\w.+-])@[\w-]+\.[\w.]+",
@@ -65,6 +70,17 @@ ONWARD_LINK = re.compile(
     r"^(?:read more|related|see also|lire aussi|à lire aussi|関連記事|相关阅读|相關閱讀)\s*[:：]",
     re.I,
 )
+
+# a comments section's heading: what follows is readers' words, not the article
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|reader comments|kommentare?|leserkommentare|kommentarer|"
+    r"commentaires?|réactions|comentarios?|comentários|commenti|komentarze|"
+    r"コメント|评论|評論|留言)\s*(?:\(\d+\))?\s*[:：]?$",
+    re.I,
+)
+# where a sentence ends inside a paragraph: what stands before a pitch glued to its end
+SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»」』)）]?(?=\s|$)")
+TEASER_MAX = 120  # a line after a related heading this short, with no full stop, is a teaser
 
 # inline print-edition notes in Chinese papers: "(责编:卫嘉、白宇)", "(作者为国际问题观察员)",
 # "《 人民日报 》( 2025年12月24日 17 版)"
@@ -131,10 +147,29 @@ def _is_byline(para: str) -> bool:
     return bool(re.search(r"\s[\u4e00-\u9fff]{2,4}$", para)) and len(HAN.findall(para)) >= 6
 
 
+def _cut_after_heading(
+    paras: list[str], headings: list[tuple[int, bool]], removed: list[str]
+) -> None:
+    """A comments heading in the article's second half ends it (what follows is readers'
+    words); so does a related-links heading followed only by a few short teaser lines."""
+    for where, comments in reversed(headings):
+        if where < len(paras) // 2 or where >= len(paras):
+            continue
+        tail = paras[where:]
+        teasers = len(tail) <= 3 and all(
+            len(t) <= TEASER_MAX and not SENTENCE_END.search(t[-2:]) for t in tail
+        )
+        if comments or teasers:
+            removed.extend(tail)
+            del paras[where:]
+        return
+
+
 def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
     """The article's paragraphs with attributions, boilerplate, captions and bylines taken out."""
     out = Cleaned(paragraphs=[])
     zh = lang.startswith("zh")
+    headings: list[tuple[int, bool]] = []  # (where, a comments heading) among out.paragraphs
     for para in paragraphs:
         para = para.strip()
         if zh:
@@ -152,8 +187,11 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
             out.author = out.author or clean_author(name)  # "By Staff Reporter" names nobody
             out.removed.append(para)
             continue
+        if COMMENTS_HEADING.match(para) or RELATED_HEADING.match(para):
+            headings.append((len(out.paragraphs), bool(COMMENTS_HEADING.match(para))))
         if (
-            ONWARD_LINK.match(para)
+            COMMENTS_HEADING.match(para)
+            or ONWARD_LINK.match(para)
             or (len(para) <= CAPTION_MAX and CAPTION_LINE.match(para))
             or is_chrome(para)
         ):
@@ -162,6 +200,7 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
         for piece in DIGEST_SECTION.split(para):
             out.paragraphs.append(piece)
     paras = out.paragraphs
+    _cut_after_heading(paras, headings, out.removed)
 
     # an attribution in the second half ends the article: what follows is about the publication
     for i in range(len(paras) - 1, len(paras) // 2 - 1, -1):
@@ -182,15 +221,23 @@ def clean_paragraphs(paragraphs: list[str], lang: str) -> Cleaned:
             out.removed.append(paras.pop())
         break
 
-    # trailing boilerplate: pitches, perks lists, contact lines, from the end back
+    # trailing boilerplate: pitches, perks lists, contact lines, from the end back; a pitch glued
+    # to the end of the article's last sentences ("…from outer space. READ MORE: Japan
+    # unveils…") costs only itself
     while paras and (
-        BOILERPLATE.search(paras[-1])
+        (pitch := BOILERPLATE.search(paras[-1]))
         or (
             SHORT_BULLET.match(paras[-1])
             and len(paras) > 1
             and any(BOILERPLATE.search(p) for p in paras[-4:])
         )
     ):
+        ends = list(SENTENCE_END.finditer(paras[-1], 0, pitch.start())) if pitch else []
+        glued = paras[-1][ends[-1].end() :].strip() if ends else ""
+        if ends and ends[-1].end() >= 40 and (ONWARD_LINK.match(glued) or is_chrome(glued)):
+            out.removed.append(glued)
+            paras[-1] = paras[-1][: ends[-1].end()].strip()
+            break
         out.removed.append(paras.pop())
 
     # a closing fragment repeating an earlier line (a scraper's duplicated tail); counted once,

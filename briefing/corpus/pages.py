@@ -8,12 +8,14 @@ import re
 from briefing.corpus.byline_date import headline_date
 from briefing.corpus.limits import Limits, cut_page
 from briefing.corpus.page_meta import PageMeta, host_of, page_meta, strip_site_name
+from briefing.corpus.page_text import body_lines, link_only_blocks, standfirst
 from briefing.corpus.raw import DEFAULT_LIMITS, Parsed, RawArticle
 from briefing.corpus.read import ReadError
 from briefing.text.dates import parse_date
 
 # a placeholder left in a page saved before its scripts ran: "{{rubedo.current.page.title}}"
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
+SPACES = re.compile(r"\s+")
 # a numeric character reference, decimal or hex, its ";" optional as HTML allows: "&#7;", "&#x1B"
 CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
@@ -55,9 +57,11 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
 
     tree = load_html(text)
     meta = page_meta(tree) if tree is not None else PageMeta()
+    linked = link_only_blocks(tree) if tree is not None else frozenset()
+    lead = standfirst(tree) if tree is not None else None
     doc = trafilatura.bare_extraction(tree if tree is not None else text, with_metadata=True,
                                       include_comments=False, include_tables=False)  # fmt: skip
-    body = getattr(doc, "text", None) if doc is not None else None
+    body = body_lines(doc, linked) if doc is not None else None
     if not body or not body.strip():
         raise ReadError("no article text found in the page")
     if 3 * sum(len(m) for m in PLACEHOLDER.findall(body)) >= len(body.strip()):
@@ -67,6 +71,8 @@ def parse_html(text: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     lines = body.split("\n")
     if lines and lines[0].strip() in {t.strip() for t in (title, found_title) if t}:
         body = "\n".join(lines[1:])  # trafilatura repeats the <h1> as the first line
+    if lead and lead != title and lead not in SPACES.sub(" ", body):
+        body = f"{lead}\n{body}"
     return [
         RawArticle(
             text=body,

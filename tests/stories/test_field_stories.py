@@ -33,11 +33,18 @@ needs_eval = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def home(request: pytest.FixtureRequest) -> Iterator[Path]:
+def home(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
     """One user dir for the module, kept in pytest's cache folder between runs: the field's
     1,297 articles are read and embedded once (a minute or more on two busy cores), and later
-    runs find their vectors in the cache, keyed by content, so a changed article recomputes."""
-    path = Path(request.config.cache.mkdir("briefing-stories-home"))
+    runs find their vectors in the cache, keyed by content, so a changed article recomputes.
+    With ``-p no:cacheprovider`` it is a fresh temp dir (a cold run, as in CI)."""
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        path = Path(cache.mkdir("briefing-stories-home"))
+    else:
+        path = tmp_path_factory.mktemp("briefing-stories-home")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BRIEFING_HOME", str(path))
         yield path
