@@ -498,15 +498,29 @@ def measure_tui(n: int, work: Path, jobs: int, keys: str) -> dict[str, Any]:
     return tui
 
 
-def measure(n: int, work: Path, jobs: int, keys: str, skip_tui: bool) -> dict[str, Any]:
+def measure(
+    n: int, work: Path, jobs: int, keys: str, skip_tui: bool, keep: bool = False
+) -> dict[str, Any]:
+    """One size's row. With ``keep`` the corpus, its cache and the cold build's figures stay in
+    ``work``, and a later run reuses them (the cold build of 50,000 takes most of an hour on
+    2 cores; the warm figures are what a change to the warm path needs re-measured)."""
     corpus = work / f"corpus-{n}"
     home = work / f"home-{n}"
-    t = time.perf_counter()
-    build_corpus(corpus, n)
-    print(f"[{n:,}] corpus written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    cold_saved = work / f"cold-{n}.json"
     row: dict[str, Any] = {"n": n}
-    row["cold"] = _child("cold", str(corpus), home, str(jobs))
-    print(f"[{n:,}] cold {row['cold']}", file=sys.stderr)
+    if keep and cold_saved.exists():
+        row["cold"] = json.loads(cold_saved.read_text())
+        print(f"[{n:,}] cold (kept from an earlier run) {row['cold']}", file=sys.stderr)
+    else:
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
+        t = time.perf_counter()
+        build_corpus(corpus, n)
+        print(f"[{n:,}] corpus written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        row["cold"] = _child("cold", str(corpus), home, str(jobs))
+        print(f"[{n:,}] cold {row['cold']}", file=sys.stderr)
+        if keep:
+            cold_saved.write_text(json.dumps(row["cold"]))
     row["warm"] = _child("warm", str(corpus), home)
     print(f"[{n:,}] warm {row['warm']}", file=sys.stderr)
     env = {**os.environ, "BRIEFING_HOME": str(home), "PYTHONWARNINGS": "ignore"}
@@ -522,7 +536,8 @@ def measure(n: int, work: Path, jobs: int, keys: str, skip_tui: bool) -> dict[st
         print(f"[{n:,}] tui {row['tui']}", file=sys.stderr)
     row["lexrank"] = _child("lexrank", str(corpus), home)
     print(f"[{n:,}] lexrank {row['lexrank']}", file=sys.stderr)
-    shutil.rmtree(corpus, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(corpus, ignore_errors=True)
     return row
 
 
@@ -531,6 +546,7 @@ def seeds_daily(work: Path) -> tuple[float, float, float]:
     textual.app`` between them (the yardstick the cold start is held to): medians of 3."""
     cold, warm, textual = [], [], []
     for k in range(3):
+        shutil.rmtree(work / f"seeds-{k}", ignore_errors=True)  # cold: a --keep DIR is reused
         env = {**os.environ, "BRIEFING_HOME": str(work / f"seeds-{k}"), "PYTHONWARNINGS": "ignore"}
         daily = ["-m", "briefing", "daily"]
         for out, args in ((cold, daily), (textual, ["-c", "import textual.app"]), (warm, daily)):
@@ -689,7 +705,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", type=int, default=1000, metavar="N",
                         help="articles of the Dask-vs-process-pool build (0: skip)")  # fmt: skip
     parser.add_argument("--profile", choices=("cold", "warm"), help="profile one step and stop")
-    parser.add_argument("--work", type=Path, help="keep corpora and caches here (default: temp)")
+    parser.add_argument("--work", type=Path, help="work in this folder (default: temp)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep each size's corpus, cache and cold figures in DIR and reuse "
+                        "them in the next run with the same DIR")  # fmt: skip
     parser.add_argument("--save", type=Path, help="also write the measurements to this JSON file")
     parser.add_argument("--report", type=Path, help="print the table of a --save file and stop")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -715,7 +734,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs = args.jobs or available_cores()
     sizes = [int(s) for s in args.sizes.split(",")]
     with contextlib.ExitStack() as stack:
-        work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        work = args.keep or args.work or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         work.mkdir(parents=True, exist_ok=True)
         if args.tui_only:
             for n in sizes:
@@ -734,9 +753,11 @@ def main(argv: list[str] | None = None) -> int:
             _child("profile", str(corpus), work / "home-profile", args.profile)
             return 0
         seeds = seeds_daily(work)
+        shutil.rmtree(work / "seeds-tui", ignore_errors=True)
         first = _child("tui", str(REPO / "seeds"), work / "seeds-tui", "", str(time.time()))
         print(f"[seeds] tui, cold cache {first}", file=sys.stderr)
-        rows = [measure(n, work, jobs, args.keys, args.skip_tui) for n in sizes]
+        rows = [measure(n, work, jobs, args.keys, args.skip_tui, args.keep is not None)
+                for n in sizes]  # fmt: skip
         dask = dask_build(work, args.dask) if args.dask else None
         if args.save:
             saved = {"seeds": seeds, "seeds_tui": first, "jobs": jobs, "rows": rows, "dask": dask}

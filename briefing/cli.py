@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing import __version__
-from briefing.corpus.read import max_bytes_from_env, parse_size
+from briefing.corpus.sizes import max_bytes_from_env, parse_size
 from briefing.exitcodes import ExitCode
 
 CORPUS_HELP = "a folder or file of articles, or 'seeds' for the bundled corpus (default)"
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "in the settings: `briefing config path`)")  # fmt: skip
     p.set_defaults(func=_open)
 
-    from briefing.commands.daily import add_filters, add_query
+    from briefing.commands.filter_options import add_filters, add_query
 
     p = sub.add_parser("list", help="list the documents of a corpus")
     _corpus_options(p)
@@ -203,7 +203,7 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from briefing.commands.common import corpus_paths
+    from briefing.commands.corpus_arg import corpus_paths
 
     paths = corpus_paths(args.corpus)
     missing = [p for p in paths if not Path(p).exists()]

@@ -123,3 +123,31 @@ def test_the_reader_starts_without_what_its_first_screen_does_not_need() -> None
     assert "briefing.tui.app" in loaded  # the probe saw the import
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
     assert not {m for m in loaded if m.startswith(("briefing.summarize", "briefing.stories"))}
+
+
+def test_briefing_imports_before_its_first_screen_only_what_that_screen_needs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The real start path: ``briefing`` (no command) parses its arguments, checks the corpus
+    and makes the app; ``App.run`` is stubbed, so what is imported here is everything the
+    process loads before its first paint. The loader, the cache and the theme matcher belong
+    in the reader's worker thread (they cost a quarter of a second before the screen was up:
+    the parser was built by importing the daily command, and the corpus argument came from a
+    module that imports the library)."""
+    import os
+
+    code = (
+        "import textual.app, briefing.cli\n"
+        "textual.app.App.run = lambda self, *a, **k: None\n"
+        "briefing.cli._is_terminal = lambda stream: True\n"
+        "assert briefing.cli.main([]) == 0\n"
+    )
+    err = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True, text=True, check=True,
+        env=dict(os.environ, BRIEFING_HOME=str(tmp_path)),
+    ).stderr  # fmt: skip
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in err.splitlines() if "|" in line}
+    assert "briefing.tui.app" in loaded  # the probe went down the reader's path
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+    later = ("briefing.library", "briefing.cache", "briefing.corpus.load", "briefing.corpus.read",
+             "briefing.corpus.detect", "briefing.themes", "briefing.summarize", "briefing.stories")  # fmt: skip
+    assert not {m for m in loaded if m.startswith(later)}

@@ -97,6 +97,35 @@ def test_warm_reopen_reads_no_file(corpus: Path, monkeypatch: pytest.MonkeyPatch
     assert [d.paragraphs for d in again.documents] == [d.paragraphs for d in first.documents]
 
 
+def test_a_small_cold_folder_lists_every_document_before_matching_a_theme(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader's first screen on a small new folder (the seeds) waits for the files only:
+    matching themes (jieba's dictionary for Chinese, a second on a first run) comes after
+    every row is listed, and the library still ends with every theme."""
+    import briefing.themes
+
+    events: list[str] = []
+    real = briefing.themes.match_themes
+
+    def match(*args: object, **kwargs: object) -> object:
+        events.append("match")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing.themes, "match_themes", match)
+    listed: list[str] = []
+
+    def arrived(docs: object) -> None:
+        listed.extend(d.id for d in docs)  # type: ignore[attr-defined]
+        events.append("listed")
+
+    lib = open_library(corpus, on_documents=arrived, jobs=1)
+    assert sorted(listed) == sorted(d.id for d in lib.documents)
+    assert "match" in events
+    assert events.index("match") > len(events) - 1 - events[::-1].index("listed")
+    assert lib.documents == plain(corpus)[0]  # every theme is there in the end
+
+
 def test_editing_a_file_rereads_and_resummarizes_only_that_file(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -279,3 +308,17 @@ def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append)
     assert problems == ()
     assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
+
+
+def test_a_warm_reopen_keeps_one_copy_of_a_paragraph_that_files_repeat(tmp_path: Path) -> None:
+    """Wire copies repeat most paragraphs; 50,000 articles read back from the cache held
+    each repeat as its own string (hundreds of MB). The same text now is one object."""
+    folder = tmp_path / "wire"
+    write_article(folder, "a.txt", "Plan puces, AFP", CHIPS)
+    write_article(folder, "b.txt", "Plan puces, Reuters", CHIPS[::-1])
+    open_library(folder)
+    a, b = open_library(folder).documents
+    shared = set(a.paragraphs) & set(b.paragraphs)
+    assert shared
+    for text in shared:
+        assert a.paragraphs[a.paragraphs.index(text)] is b.paragraphs[b.paragraphs.index(text)]

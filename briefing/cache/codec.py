@@ -65,11 +65,19 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
     return _dumps({"v": FILE_FORMAT, "d": rows, "p": [p.message for p in problems]})
 
 
-def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list[Problem]]:
-    """The documents and problems of :func:`encode_file`, under this run's id prefix and path."""
+def decode_file(
+    text: str, rel_id: str, path: str, shared: dict[str, str] | None = None
+) -> tuple[list[Document], list[Problem]]:
+    """The documents and problems of :func:`encode_file`, under this run's id prefix and path.
+
+    ``shared`` (one dict for a whole reopen) keeps one copy of each paragraph, source and
+    language however many files hold it: a folder of wire copies repeats most paragraphs, and
+    every decoded row would otherwise be a fresh string in memory.
+    """
     data = _loads(text)
     if not isinstance(data, dict) or data.get("v") != FILE_FORMAT:
         raise DecodeError("a file row of another format")
+    table: dict[str, str] = {} if shared is None else shared
     try:
         docs = [
             Document(
@@ -78,9 +86,9 @@ def decode_file(text: str, rel_id: str, path: str) -> tuple[list[Document], list
                 title=title,
                 title_derived=bool(derived),
                 date=dt.date.fromisoformat(date) if date else None,
-                source=source,
-                lang=lang,
-                paragraphs=tuple(paragraphs),
+                source=table.setdefault(source, source) if source else source,
+                lang=table.setdefault(lang, lang),
+                paragraphs=tuple([table.setdefault(p, p) for p in paragraphs]),
                 url=url,
                 author=author,
                 content_hash=content_hash,

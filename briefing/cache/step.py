@@ -46,6 +46,10 @@ class Step(Generic[I, K, R]):
     task: Callable[..., list[R]]
     store: Callable[[Sequence[tuple[I, R]]], None]
     args: tuple[Any, ...] = ()
+    local_args: tuple[Any, ...] | None = None
+    """``args`` when the misses are computed in this process (too few for workers), if they
+    differ: the file step then leaves theme matching to its own step, so a reader lists a
+    small folder's rows before jieba's dictionary has loaded for their themes."""
 
 
 def workers(jobs: int | None, misses: int) -> int:
@@ -108,5 +112,6 @@ def run(
             progress(done, total)
 
     n = workers(jobs, len(missing))
-    run_chunks(step.task, chunked(missing, n), on_chunk, args=step.args, jobs=n,
+    args = step.args if n > 1 or step.local_args is None else step.local_args
+    run_chunks(step.task, chunked(missing, n), on_chunk, args=args, jobs=n,
                should_stop=should_stop)  # fmt: skip

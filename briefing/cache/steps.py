@@ -53,12 +53,19 @@ def file_step(
     """Files by absolute path, valid while size, mtime and the loader version (with the limits
     the file was read under) are unchanged. A cached file comes back with its theme matches
     ``None``: they have their own key (:func:`theme_step`). Documents matched while loading
-    store their matches too."""
+    (in worker processes) store their matches too; in this process the file step only reads,
+    and the theme step matches next, so the rows are there first."""
     stats: dict[str, os.stat_result | None] = {}
     themes_key = theme_set_version(themes)
+    strings: dict[str, str] = {}  # one copy of each repeated paragraph (codec.decode_file)
+
+    versions: dict[int, str] = {}  # by the Limits object: one f-string a run, not one a file
 
     def version(item: FileItem) -> str:
-        return f"{loader_version()}+{item[3].key()}"
+        limits = item[3]
+        if id(limits) not in versions:
+            versions[id(limits)] = f"{loader_version()}+{limits.key()}"
+        return versions[id(limits)]
 
     def key(item: FileItem) -> str:
         path = os.path.abspath(item[0])
@@ -88,7 +95,7 @@ def file_step(
             ):  # fmt: skip
                 continue
             with contextlib.suppress(DecodeError):  # written by something else: read again
-                docs, probs = decode_file(row.payload, rel, display_path(shown))
+                docs, probs = decode_file(row.payload, rel, display_path(shown), strings)
                 out[path] = (docs, probs, False, None)
         return out
 
@@ -112,18 +119,24 @@ def file_step(
         cache.store_files(file_rows)
         cache.store_themes(theme_rows, themes_key)
 
-    return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),))
+    return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),), local_args=(None,))
 
 
 def theme_step(cache: Cache | None, themes: Sequence[Theme]) -> Step[Document, ThemeKey, Matches]:
     """Theme matches by content hash and language, for this theme set."""
     version = theme_set_version(themes)
+    decoded: dict[str, Matches] = {}
+    """Matches by payload: copies and follow-ups of one story match the same themes on the
+    same terms, and share one decoded tuple (half the theme rows of a big folder)."""
 
     def lookup(keys: Sequence[ThemeKey]) -> Mapping[ThemeKey, Matches]:
         out: dict[ThemeKey, Matches] = {}
         for key, payload in (cache.themes(keys, version) if cache else {}).items():
+            if payload in decoded:
+                out[key] = decoded[payload]
+                continue
             with contextlib.suppress(DecodeError):  # unreadable row: match again
-                out[key] = decode_themes(payload)
+                out[key] = decoded[payload] = decode_themes(payload)
         return out
 
     def store(pairs: Sequence[tuple[Document, Matches]]) -> None:

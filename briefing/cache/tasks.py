@@ -34,8 +34,9 @@ document's theme matches (None for a file that came from the cache: its document
 are looked up by their own key)."""
 
 
-def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[LoadedFile]:
-    """Each file's documents and problems, and the documents' theme matches.
+def load_files(items: Sequence[FileItem], themes: Sequence[Theme] | None = ()) -> list[LoadedFile]:
+    """Each file's documents and problems, and the documents' theme matches (None when
+    ``themes`` is None: matched afterwards, by their own step).
 
     Themes are matched here, in the same pass, so a cold build reads and tokenizes each
     article in one worker and reports one progress over files. A file that cannot be read is
@@ -64,7 +65,9 @@ def load_files(items: Sequence[FileItem], themes: Sequence[Theme] = ()) -> list[
             problem = Problem(printable_name(path), f"could not load: {type(err).__name__}: {err}")
             out.append(([], [problem], False, []))
             continue
-        matches: list[Matches] = match_themes(docs, themes) if themes else [() for _ in docs]
+        matches: list[Matches] | None = (
+            None if themes is None else match_themes(docs, themes) if themes else [() for _ in docs]
+        )
         out.append((docs, problems, bool(docs) or os.access(path, os.R_OK), matches))
     return out
 

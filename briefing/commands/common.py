@@ -10,32 +10,18 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from briefing.commands.corpus_arg import BUNDLED, corpus_paths
 from briefing.library import Library, open_library
 from briefing.model import Brief, Document, Problem
-from briefing.paths import bundled_seeds
 from briefing.render.safe import inert
 from briefing.store import Store
 
 if TYPE_CHECKING:
     from briefing.stories import StoryIndex
 
-BUNDLED = "seeds"
-"""The name that selects the bundled corpus (the default)."""
-
-
-def corpus_paths(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
-    """``None`` or ``"seeds"`` is the bundled corpus (unless a folder of that name is here);
-    anything else is a path (or several)."""
-    if corpus is None:
-        return [bundled_seeds()]
-    items = [corpus] if isinstance(corpus, str | Path) else list(corpus)
-    return [
-        bundled_seeds() if str(item) == BUNDLED and not Path(item).exists() else Path(item)
-        for item in items
-    ]
+__all__ = ["BUNDLED", "corpus_paths"]  # and the helpers below
 
 
 def find_documents(docs: Sequence[Document], ref: str) -> list[Document]:

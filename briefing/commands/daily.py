@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from dataclasses import replace
@@ -19,37 +18,14 @@ from briefing.commands.common import (
     with_story_dates,
 )
 from briefing.commands.common import stories as story_index
+from briefing.commands.filter_options import add_filters, add_query, iso_date
 from briefing.exitcodes import ExitCode
 from briefing.library import Library
 from briefing.render.jsonout import daily_json
 from briefing.selection import Selection, select
 from briefing.text.dates import iso
 
-
-def iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
-
-
-QUERY_HELP = (
-    'only articles matching Q: words, "phrases", theme:ID lang:LANG since:DATE until:DATE '
-    "unread (all must hold)"
-)
-
-
-def add_query(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--query", "-q", metavar="Q", help=QUERY_HELP)
-
-
-def add_filters(parser: argparse.ArgumentParser) -> None:
-    when = parser.add_mutually_exclusive_group()
-    when.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="this day only")
-    when.add_argument("--since", type=iso_date, metavar="DATE", help="this day and after")
-    parser.add_argument("--theme", metavar="ID", help="only articles with this theme")
-    parser.add_argument("--lang", metavar="LANG", help="only articles in this language")
-    add_query(parser)
+__all__ = ["add_filters", "add_query", "cmd_daily", "cmd_export", "iso_date"]
 
 
 def _selection(lib: Library, args: argparse.Namespace, *, default_all: bool) -> Selection | int:

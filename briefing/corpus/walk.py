@@ -108,7 +108,15 @@ def iter_files(
 
 
 def relative_id(path: Path, root: Path) -> str:
-    """The id prefix of ``path``'s documents: its path under the root it was found in."""
+    """The id prefix of ``path``'s documents: its path under the root it was found in.
+
+    A string prefix first: both are pathlib-normalized, so it is what ``relative_to`` says,
+    and ``relative_to`` costs a third of a warm reopen (twice per file, 50,000 files)."""
+    text, under = str(path), str(root)
+    under = under if under.endswith(os.sep) else under + os.sep
+    if text.startswith(under) and len(text) > len(under):
+        rel = text[len(under) :]
+        return printable_name(rel if os.sep == "/" else rel.replace(os.sep, "/"))
     try:
         return printable_name(path.relative_to(root).as_posix())
     except ValueError:

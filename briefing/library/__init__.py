@@ -22,7 +22,7 @@ from briefing.cache.db import Cache
 from briefing.cache.tasks import FileItem, LoadedFile, Matches
 from briefing.corpus.limits import Limits
 from briefing.corpus.load import Corpus, assemble_corpus, display_path, iter_files, relative_id
-from briefing.corpus.read import DEFAULT_MAX_BYTES
+from briefing.corpus.sizes import DEFAULT_MAX_BYTES
 from briefing.library.derived import (
     brief_for,
     briefs_for,
@@ -138,14 +138,22 @@ def open_library(
     bare: set[str] = set()  # files from the cache: their documents' themes are looked up next
     batch: list[Document] = []
 
+    strings: dict[str, str] = {}
+    """One copy of each paragraph that several freshly read files repeat (wire copies): each
+    result from a worker process arrives as new strings, and a cold build of 50,000 articles
+    held them all (the read-back from the cache shares them the same way: ``codec.decode_file``)."""
+
     def got_file(item: FileItem, result: LoadedFile) -> None:
         docs, probs, _cacheable, matches = result
         if matches is None:
             bare.add(item[0])
         else:
             probs = probs + [m for m in matches if isinstance(m, Problem)]
-            docs = [d if isinstance(m, Problem) else replace(d, themes=m)
-                    for d, m in zip(docs, matches, strict=True)]  # fmt: skip
+            docs = [
+                replace(d, paragraphs=tuple([strings.setdefault(p, p) for p in d.paragraphs]),
+                        themes=d.themes if isinstance(m, Problem) else m)
+                for d, m in zip(docs, matches, strict=True)
+            ]  # fmt: skip
         loaded[item[0]] = (docs, probs)
         batch.extend(docs)
 
