@@ -18,7 +18,6 @@ from textual.signal import Signal
 from textual.worker import get_current_worker
 
 from briefing.model import Document
-from briefing.stories.dates import apply_estimates
 from briefing.tui.grouping import newest_first_rank
 from briefing.tui.messages import DatesEstimated
 
@@ -59,6 +58,9 @@ class StoryDatesMixin(_App):
                         description="Story dates")  # fmt: skip
 
     def on_dates_estimated(self, message: DatesEstimated) -> None:
+        # here, not at the top: briefing.stories is not for the first screen (import hygiene)
+        from briefing.stories.dates import apply_estimates
+
         session = self.session
         # only articles still as they were when the worker started: a reload may have changed them
         current = {i: d for i, d in message.basis.items() if session.documents.get(i) == d}
