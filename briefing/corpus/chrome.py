@@ -74,7 +74,8 @@ EMBED_CREDIT = re.compile(
 RULE_LINE = re.compile(r"^[\s\-–—•·*|_=~]+$")
 # what may follow a date on a line that is only a date: ", 22:11 GMT+10", " à 14h30", " | 08:05"
 TIME_REST = re.compile(
-    r"^[\s,.|·•\-–]*(?:(?:à|at|um|a las|às)\s+)?(?:\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|uhr|h))?)?"
+    r"^[\s,.|·•\-–]*(?:[(（][^()（）\d]{1,4}[)）])?\s*"  # a weekday: "（木）", "(Thu)"
+    r"(?:(?:à|at|um|a las|às)\s+)?(?:\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|uhr|h))?|\d{1,2}時\d{1,2}分)?"
     r"\s*(?:(?:gmt|utc|cet|cest|est|edt|pst|pdt|jst|bst)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s,.]*$",
     re.I,
 )
@@ -186,14 +187,14 @@ def is_chrome(line: str) -> bool:
         return True
     if any(rule.match(line) for rule in LINE_RULES):
         return True
-    if _is_date_line(line):
+    if is_date_line(line):
         return True
     if not PICTURE_MARK.sub("", line).strip():
         return True
     return display_width(line) <= 300 and bool(COOKIE_BANNER.search(line))
 
 
-def _is_date_line(line: str) -> bool:
+def is_date_line(line: str) -> bool:
     """A line that is only a date and maybe a time: ``13 Jan 2020, 22:11 GMT+10``. An article
     says what happened on a day; a line that says nothing else is a dateline or a stamp."""
     if display_width(line) > 48:

@@ -229,3 +229,26 @@ def test_html_with_a_c0_character_reference_keeps_its_text(tmp_path: Path, ref: 
     (doc,) = corpus.documents
     assert doc.paragraphs[0] == BODY
     assert "benefits all ." in doc.text
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("2025年2月27日（木） 11:05", "2025-02-27"), ("2025年3月19日 16時48分", "2025-03-19"),
+     ("2025/02/27 10:06", "2025-02-27")],
+)  # fmt: skip
+def test_a_text_file_opening_on_its_date_stamp_gets_that_date_and_its_headline(
+    tmp_path: Path, stamp: str, day: str
+) -> None:
+    """As bbc-japanese/*.txt in ../shared/field: the stamp above the headline was the title and
+    the article undated."""
+    path = tmp_path / "fire.txt"
+    path.write_text(
+        f"{stamp}\n150人以上が行方不明 カリフォルニア州山火事で\n\n"
+        "サンフランシスコ北のワイン生産で知られる地域を襲った山火事で少なくとも15人の死亡が確認された。"
+        "死者のうち9人はソノマ郡の住民。\n\n最も被害が大きかったのは同郡サンタローザ市だった。\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_corpus([path]).documents
+    assert doc.title == "150人以上が行方不明 カリフォルニア州山火事で"
+    assert str(doc.date) == day
+    assert not any(stamp in p for p in doc.paragraphs)
