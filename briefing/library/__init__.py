@@ -125,6 +125,22 @@ def open_library(
     file may take (default ``BRIEFING_TIME_LIMIT`` or 30; 0: none), and the other per-file
     limits come from the environment (:class:`~briefing.corpus.limits.Limits`).
     """
+    with step.collector_paused():  # millions of long-lived objects, no cycles
+        return _open(corpus, max_bytes, progress, use_cache, jobs, should_stop, on_documents,
+                     follow_symlinks, time_limit)  # fmt: skip
+
+
+def _open(
+    corpus: str | Path | Sequence[str | Path] | None,
+    max_bytes: int,
+    progress: Progress | None,
+    use_cache: bool,
+    jobs: int | None,
+    should_stop: ShouldStop | None,
+    on_documents: OnDocuments | None,
+    follow_symlinks: bool,
+    time_limit: float | None,
+) -> Library:
     if corpus is None:
         paths = [bundled_seeds()]
     else:
