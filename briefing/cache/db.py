@@ -3,8 +3,9 @@
 Three tables, each keyed by what decides its rows, so a change invalidates exactly what it must:
 
 ``files``
-    path → (id prefix, size, mtime_ns, loader version) and the file's documents and problems.
-    A warm reopen compares ``stat`` data with these rows and never opens an unchanged file.
+    path → (id prefix, size, mtime_ns, loader version) and the file's documents and problems,
+    their paragraphs in a column of their own (``texts``), read when a text is. A warm reopen
+    compares ``stat`` data with these rows and never opens an unchanged file.
     The path is stored as its bytes (``os.fsencode``): a file name that is not UTF-8 cannot be
     bound as SQLite text, and an escaped text form would let two names share a row.
 ``themes``
@@ -53,6 +54,9 @@ class FileRow(NamedTuple):
     loader: str
     """The loader version (and limits) it was read with."""
     payload: str
+    texts: str = ""
+    """The documents' paragraphs (:func:`~.codec.encode_texts`): written, never read with the
+    row; :meth:`Cache.file_texts` reads them."""
 
 
 def cache_path() -> Path:
@@ -96,10 +100,21 @@ class Cache(GuardedConnection):
 
         return self._run(query, {})
 
+    def file_texts(self, path: str) -> str | None:
+        """The ``texts`` column of ``path``'s row, or None (no row, or the cache failed)."""
+
+        def query(conn: sqlite3.Connection) -> str | None:
+            row = conn.execute(
+                "SELECT texts FROM files WHERE path = ?", (os.fsencode(path),)
+            ).fetchone()
+            return None if row is None else str(row[0])
+
+        return self._run(query, None)
+
     def store_files(self, rows: Iterable[tuple[str, FileRow]]) -> None:
         """``(path, row)`` pairs, committed at once."""
         self._store(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(os.fsencode(path), *row) for path, row in rows],
         )
 
