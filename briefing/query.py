@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Collection, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.model import Document
@@ -202,7 +202,13 @@ class QueryIndex:
     as sets took 570 MB and as arrays take under 40.
     """
 
-    def __init__(self, docs: Iterable[Document] = ()) -> None:
+    def __init__(
+        self,
+        docs: Iterable[Document] = (),
+        texts: Iterable[tuple[Document, Sequence[str]]] = (),
+    ) -> None:
+        """An index of ``docs``, and of ``texts``: documents with their paragraphs already
+        read (:func:`briefing.library.search_index` reads a folder's from the cache in bulk)."""
         self._text: dict[str, str] = {}
         self._position: dict[str, int] = {}
         """Document id → its position, the number the postings hold."""
@@ -214,9 +220,12 @@ class QueryIndex:
         """Folded notes by their text: a note is folded once, not per keystroke."""
         for doc in docs:
             self._add(doc)
+        for doc, paragraphs in texts:
+            self._add(doc, paragraphs)
 
-    def _add(self, doc: Document) -> str:
-        text = fold_for_search("\n".join((doc.title, doc.source or "", doc.text)))
+    def _add(self, doc: Document, paragraphs: Sequence[str] | None = None) -> str:
+        text = "\n\n".join(doc.paragraphs if paragraphs is None else paragraphs)
+        text = fold_for_search("\n".join((doc.title, doc.source or "", text)))
         self._text[doc.id] = text
         position = self._position.setdefault(doc.id, len(self._position))
         having = self._having

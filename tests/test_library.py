@@ -359,3 +359,27 @@ def test_a_reopened_article_is_read_from_its_file_when_the_cache_cannot_give_its
     warm = open_library(folder).documents[0]
     monkeypatch.setattr(Cache, "file_texts", lambda self, path: None)  # locked, damaged, gone
     assert warm.text == cold.text
+
+
+def test_a_folder_texts_read_in_bulk_are_each_documents_own(tmp_path: Path) -> None:
+    """The search index reads a reopened folder's texts a few hundred files a query: each
+    must still be its own document's, and one whose file changed since must not show the
+    new version."""
+    from briefing.cache.texts import texts_of
+    from briefing.library import search_index
+    from briefing.query import parse
+
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Robots", ROBOTS)
+    write_article(folder, "b.txt", "Plan puces", CHIPS)
+    cold = open_library(folder).documents
+    warm = open_library(folder).documents
+    assert [(d.id, tuple(t)) for d, t in texts_of(warm)] == [
+        (d.id, tuple(d.paragraphs)) for d in cold
+    ]
+    (folder / "b.txt").write_text("Plan puces\n\nUn tout autre texte, sur les robots.\n", "utf-8")
+    os.utime(folder / "b.txt", ns=(10**18, 10**18))
+    open_library(folder)
+    index = search_index(warm)
+    assert [d.id for d in index.filter(list(warm), parse("robots"))] == ["a.txt"]
+    assert [d.id for d in index.filter(list(warm), parse("semi-conducteurs"))] == []

@@ -111,6 +111,21 @@ class Cache(GuardedConnection):
 
         return self._run(query, None)
 
+    def many_file_texts(self, paths: Sequence[str]) -> dict[str, str]:
+        """The ``texts`` column of each of ``paths`` that has a row (none if the cache failed)."""
+        keys = [os.fsencode(p) for p in paths]
+
+        def query(conn: sqlite3.Connection) -> dict[str, str]:
+            out: dict[str, str] = {}
+            for chunk in _chunks(keys):
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT path, texts FROM files WHERE path IN ({marks})"
+                for path, texts in conn.execute(sql, tuple(chunk)):
+                    out[os.fsdecode(path)] = str(texts)
+            return out
+
+        return self._run(query, {})
+
     def store_files(self, rows: Iterable[tuple[str, FileRow]]) -> None:
         """``(path, row)`` pairs, committed at once."""
         self._store(

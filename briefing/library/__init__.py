@@ -35,6 +35,7 @@ from briefing.paths import bundled_seeds
 from briefing.themes import load_themes
 
 if TYPE_CHECKING:
+    from briefing.query import QueryIndex
     from briefing.stories import StoryIndex
 
 Progress = step.Progress
@@ -206,6 +207,14 @@ def _open(
                    tuple(cache.take_notices()) if cache else (), use_cache, jobs)  # fmt: skip
 
 
+def search_index(docs: Sequence[Document]) -> QueryIndex:
+    """The search index of ``docs``, their texts read from the cache in bulk, not one by one."""
+    from briefing.cache.texts import texts_of
+    from briefing.query import QueryIndex
+
+    return QueryIndex(texts=texts_of(docs))
+
+
 def _forget_deleted(
     cache: Cache, paths: Sequence[Path], files: Sequence[tuple[Path, Path]]
 ) -> None:
@@ -217,4 +226,12 @@ def _forget_deleted(
                                 if p not in present])  # fmt: skip
 
 
-__all__ = ["Library", "brief_for", "briefs_for", "open_library", "stories_of", "vectors_for"]
+__all__ = [
+    "Library",
+    "brief_for",
+    "briefs_for",
+    "open_library",
+    "search_index",
+    "stories_of",
+    "vectors_for",
+]
