@@ -321,3 +321,23 @@ def test_open_library_leaves_the_collector_on(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Title\n\nSome text of an article here.\n", encoding="utf-8")
     open_library(tmp_path)
     assert gc.isenabled()
+
+
+def test_many_files_are_looked_up_as_a_range_and_only_those_asked_come_back(
+    tmp_path: Path,
+) -> None:
+    """A big folder's rows are read as one stretch of the table; rows between the paths
+    asked (other files of the cache) must not come back as if asked."""
+    from briefing.cache.db import RANGE_FROM, Cache, FileRow
+
+    cache = Cache(tmp_path / "c.sqlite3")
+    try:
+        rows = [(f"/f/{i:05d}.txt", FileRow(f"{i}", i, i, "v", f"p{i}", "t")) for i in range(600)]
+        cache.store_files(rows)
+        asked = [path for path, _ in rows[::2]][: RANGE_FROM + 10]
+        found = cache.files(asked)
+        assert sorted(found) == sorted(asked)
+        assert all(found[path].payload == f"p{int(path[3:8])}" for path in asked)
+        assert cache.files(asked[:3]) == {p: found[p] for p in asked[:3]}  # the IN lists
+    finally:
+        cache.close()
