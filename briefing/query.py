@@ -21,6 +21,7 @@ import functools
 import re
 import unicodedata
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -198,6 +199,10 @@ def _lang_matches(lang: str, wanted: str) -> bool:
     return lang == wanted or lang.split("-")[0] == wanted
 
 
+def _positions() -> array[int]:
+    return array("I")
+
+
 class QueryIndex:
     """Folded title, source and text of each document, made once; queries run over it.
 
@@ -219,7 +224,7 @@ class QueryIndex:
         self._text: dict[str, str] = {}
         self._position: dict[str, int] = {}
         """Document id → its position, the number the postings hold."""
-        self._having: dict[str, array[int]] = {}
+        self._having: defaultdict[str, array[int]] = defaultdict(_positions)
         """Word → positions of the documents whose folded text has it as a whole word."""
         self._hits: dict[str, frozenset[int]] = {}
         """The last words looked up, as sets: the reader asks for one word on every key."""
@@ -237,11 +242,7 @@ class QueryIndex:
         position = self._position.setdefault(doc.id, len(self._position))
         having = self._having
         for word in set(WORD_RUN.findall(text)):
-            found = having.get(word)
-            if found is None:
-                having[word] = array("I", (position,))
-            else:
-                found.append(position)
+            having[word].append(position)
         self._hits.clear()
         return text
 
