@@ -35,7 +35,8 @@ lexrank
     download; 3 sentences) on the same texts in one process, per CPU-second: the reference
     rate; and ours on the same sample the same way ("ours 1p/s").
 
-Peak RSS is each process's ``ru_maxrss``; the cold build also reports its largest worker.
+Peak RSS is each process's (cold build, warm open, `briefing daily`, reader), and the cold build's
+largest worker.
 """
 
 from __future__ import annotations
@@ -524,13 +525,20 @@ def measure(
     row["warm"] = _child("warm", str(corpus), home)
     print(f"[{n:,}] warm {row['warm']}", file=sys.stderr)
     env = {**os.environ, "BRIEFING_HOME": str(home), "PYTHONWARNINGS": "ignore"}
-    walls = []
+    walls, peaks = [], []
     for _ in range(3):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "briefing", "daily", str(corpus)], cwd=REPO,
-                       env=env, capture_output=True, check=True)  # fmt: skip
+        daily = subprocess.Popen([sys.executable, "-m", "briefing", "daily", str(corpus)],
+                                 cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)  # fmt: skip
+        _pid, status, usage = os.wait4(daily.pid, 0)  # this child's own peak, not the largest's
+        daily.returncode = os.waitstatus_to_exitcode(status)
         walls.append(time.perf_counter() - t)
+        peaks.append(usage.ru_maxrss / 1024)
+        if daily.returncode:
+            raise RuntimeError(f"briefing daily exited {daily.returncode}")
     row["daily_s"] = statistics.median(walls)
+    row["daily_rss_mb"] = max(peaks)
     if not skip_tui:
         row["tui"] = _child("tui", str(corpus), home, keys, str(time.time()))
         print(f"[{n:,}] tui {row['tui']}", file=sys.stderr)
@@ -636,14 +644,18 @@ def report(
     print()
     head = ("articles", "cold art/s", "per core", "summ/s/core", "lexrank/s", "ours 1p/s",
             "warm open s", "daily s", "tui paint s", "first rows s", "tui rows s", "tui briefs s",
-            "key ms", "RSS MB", "wkr MB")  # fmt: skip
+            "key ms", "RSS MB cold/warm/daily/tui", "wkr MB")  # fmt: skip
     print(" | ".join(head))
     print(" | ".join("-" * len(h) for h in head))
     for r in rows:
         c, w, lx, tui = r["cold"], r["warm"], r["lexrank"], r.get("tui")
         total = c["load_s"] + c["briefs_s"]
         keys = tui["keys_ms"] if tui else []
-        rss = max(c["rss_mb"], w["rss_mb"], tui["rss_mb"] if tui else 0)
+        rss = "/".join(
+            f"{v:.0f}" if isinstance(v, float | int) else "-"
+            for v in (c["rss_mb"], w["rss_mb"], r.get("daily_rss_mb"),
+                      tui["rss_mb"] if tui else None)
+        )  # fmt: skip
         cells = (
             f"{r['n']:,}",
             f"{c['docs'] / total:.1f}",
@@ -658,7 +670,7 @@ def report(
             f"{tui['rows_s']:.2f}" if tui else "-",
             (f"{tui['briefs_s']:.1f}" + ("" if tui["all_briefs"] else " (cut)")) if tui else "-",
             _keys_cell(tui) if keys else "-",
-            f"{rss:.0f}",
+            rss,
             f"{c['workers_rss_mb']:.0f}",
         )
         print(" | ".join(cells))
