@@ -396,6 +396,7 @@ def measure_pty(corpus: Path, home: Path, keys: str) -> dict[str, Any]:
         settled = time.perf_counter() - t0
         term.send("/")
         term.pump(0.5)
+        term.child.delaybeforesend = None  # pexpect sleeps 50 ms before each write otherwise
         typed, walls = "", []
         for key in keys:
             typed += key
