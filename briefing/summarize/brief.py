@@ -20,7 +20,7 @@ from briefing.model import Brief, Document
 from briefing.summarize.features import DANGLING, features, sentence_size
 from briefing.summarize.keypoints import key_points
 from briefing.summarize.learned import Model, model_for
-from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, near_duplicate
+from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, containment, near_duplicate
 from briefing.summarize.sentences import Sentence
 from briefing.summarize.standalone import stands_alone
 from briefing.text.scripts import family
@@ -57,7 +57,9 @@ def choose_sentences(
     half of it twice; as a bonus on the first pick too, it let a quote that named the title's
     words push the lead out of a Japanese brief), skipping near-duplicates of a chosen
     sentence, sentences that cannot stand alone (:mod:`briefing.summarize.standalone`), and
-    openers that lean on a sentence the brief leaves out; stops at the model's length rule.
+    openers that lean on a sentence the brief leaves out; ``model.redundancy`` times the
+    share of a candidate's terms the brief already has is taken off its score (chosen, like
+    the bonus, by cross-validation per language); stops at the model's length rule.
     """
     candidates = [i for i, s in enumerate(scores) if s > -math.inf]
     chosen: list[int] = []
@@ -65,13 +67,20 @@ def choose_sentences(
     leans = DANGLING.get(family(lang))
     covered: frozenset[Any] = frozenset()
     bonus = model.coverage if title_terms else 0.0
+    said: frozenset[Any] = frozenset()  # every term the brief has so far
     while candidates:
-        if bonus and chosen:
-            gain = [len((title_terms & terms[i]) - covered) / len(title_terms) for i in candidates]
-            k = max(
-                range(len(candidates)),
-                key=lambda k: (scores[candidates[k]] + bonus * gain[k], -candidates[k]),
-            )
+        if chosen and (bonus or model.redundancy):
+            value = [
+                scores[i]
+                + (
+                    bonus * len((title_terms & terms[i]) - covered) / len(title_terms)
+                    if bonus
+                    else 0.0
+                )
+                - model.redundancy * containment(terms[i], said)
+                for i in candidates
+            ]
+            k = max(range(len(candidates)), key=lambda k: (value[k], -candidates[k]))
         else:
             k = max(range(len(candidates)), key=lambda k: (scores[candidates[k]], -candidates[k]))
         i = candidates.pop(k)
@@ -94,6 +103,7 @@ def choose_sentences(
             continue
         chosen.append(i)
         covered = covered | (title_terms & terms[i])
+        said = said | terms[i]
         size += sentence_size(sentences[i].text, lang)
         if len(chosen) >= model.max_sentences or (len(chosen) >= 2 and size >= model.full_words):
             break
