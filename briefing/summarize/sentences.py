@@ -67,7 +67,7 @@ BOILERPLATE = re.compile(
     r"^\W*(?:photo|image|video|credit|source|read more|related|follow us|subscribe|click)\b|"
     r"^\W*(?:by|par)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,|]?\s*$|"
     r"\(avec\s[^)]{0,500}\)\s*$|英語記事|英文記事|责编|責編|责任编辑|責任編輯|來源[:：]|来源[:：]|"
-    r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
+    r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊|观看视频|觀看視頻|观看视讯|觀看視訊)",
     re.IGNORECASE,
 )
 # a photo caption's pointer to the picture: "Merson (centre)", "ウィルダース氏（写真中央）"

@@ -353,6 +353,9 @@ def test_a_french_key_point_is_never_its_opening_phrase_alone(sentence: str) -> 
         "但她也希望能有更多时间和他一起庆祝圣诞节。",
         "由于健康和年龄问题，他决定从他做过的“时间最长的工作岗位”退休，并在今年圣诞节前最后一次为"
         "当地商场的孩子们送上礼物。",
+        # the field folder's Libya report: cut to "在距离选举不到两周、…的情况下…", a setting
+        "在距离选举不到两周、几乎没有竞选时间的情况下，利比亚选举委员会表示，由于法律方面仍存在疑问，"
+        "无法宣布获得批准的候选人名单。",
     ],
 )
 def test_a_chinese_key_point_is_never_cut_to_who_said_it_or_a_subordinate_clause(
@@ -473,3 +476,10 @@ def test_scaffolding_labels_are_never_quoted() -> None:
     brief = summarize(_en(paragraphs, "City council approves next year's budget"))
     quoted = [*brief.sentences, *(p.text for p in brief.key_points)]
     assert not any(t.rstrip("…").endswith(":") for t in quoted), quoted
+
+
+def test_a_video_teaser_is_not_quotable() -> None:
+    # the field folder's report on police weapons: "观看视频，…" was a key point
+    assert texts(["观看视频，了解警方使用的新型高科技低致命性工具。"], "zh-cn") == [
+        ("观看视频，了解警方使用的新型高科技低致命性工具。", False)
+    ]
