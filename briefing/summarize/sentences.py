@@ -56,8 +56,9 @@ TRAILING_CITATIONS = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+\s*\.?\s*$
 SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?])(?=\s|$)")
 # two or more spaces
 SPACES = re.compile(r"\s{2,}")
-# how a latin sentence ends: . ! ? … optionally followed by closing quotes or brackets
-LATIN_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+# how a latin sentence ends: . ! ? … optionally followed by closing quotes or brackets (a
+# space before one in detokenised text: "…to $3,000. \"")
+LATIN_END = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*\s*$")
 # how a CJK sentence ends
 CJK_END = re.compile(r"[。！？!?．.][」』）)”’】]*\s*$")
 # lines that are never article sentences: credits, bylines, sources, contact and subscribe text
