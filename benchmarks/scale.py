@@ -319,9 +319,9 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
                 len(app.session.briefs) < len(app.session.documents)
                 and time.perf_counter() < deadline
             ):
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(0.005)
+            briefs = time.perf_counter() - t0  # in the session: the app has them, and shows them
             await pilot.pause()
-            briefs = time.perf_counter() - t0
             all_briefs = len(app.session.briefs) == len(app.session.documents)
             await pilot.press("slash")
             await pilot.pause()
