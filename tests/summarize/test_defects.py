@@ -483,3 +483,34 @@ def test_a_video_teaser_is_not_quotable() -> None:
     assert texts(["观看视频，了解警方使用的新型高科技低致命性工具。"], "zh-cn") == [
         ("观看视频，了解警方使用的新型高科技低致命性工具。", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        # the detokenised CNN/DailyMail style: the closing quote comes after a space
+        (
+            'joe brannen agrees, saying " the average is $2,000 to $3,000. " he added that'
+            " rates rose this year.",
+            [
+                'joe brannen agrees, saying " the average is $2,000 to $3,000. "',
+                "he added that rates rose this year.",
+            ],
+        ),
+        (
+            'He said "we will win this match. " Then he left the room without a word.',
+            ['He said "we will win this match. "', "Then he left the room without a word."],
+        ),
+        # an attribution after the closing quote belongs to the same sentence
+        (
+            'He said "we will win this match. " he told the crowd at the stadium.',
+            ['He said "we will win this match. " he told the crowd at the stadium.'],
+        ),
+    ],
+)
+def test_a_straight_quote_after_a_full_stop_closes_the_open_quote(
+    paragraph: str, sentences: list[str]
+) -> None:
+    got = texts([paragraph], "en")
+    assert [t for t, _ in got] == sentences
+    assert all(complete for _, complete in got)
