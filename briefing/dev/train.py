@@ -14,7 +14,8 @@ fixed seed, so the same sets give the same file byte for byte.
   :data:`briefing.summarize.features.FEATURES`, standardised; ``default`` (Chinese and other
   languages without a set) is fitted on all three languages together.
 * **Chosen by cross-validation** (k folds by article): the brief-length rule per language
-  (``max_sentences`` and ``full_words``), by mean ROUGE-2 of the briefs that
+  (``max_sentences`` and ``full_words``), the title-coverage bonus and the redundancy
+  penalty of selection, by mean ROUGE-2 of the briefs that
   :func:`briefing.summarize.brief.choose_sentences` makes from the held-out scores, the same
   code path a user's brief takes, over every article of the set (English included: its
   lower-cased copies' highlights are as much a reference as the cased ones'). Each feature
@@ -63,8 +64,9 @@ whatever the sentence, so cross-validation decides per language whether the mode
 MAX_SENTENCES = (2, 3)
 FULL_WORDS = (15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 50.0, 60.0, 80.0, 1e9)
 COVERAGE = (0.0, 2.0, 4.0, 8.0, 16.0, 32.0)
-Rule = tuple[int, float, float]
-"""max_sentences, full_words, coverage."""
+REDUNDANCY = (0.0, 1.0, 3.0)
+Rule = tuple[int, float, float, float]
+"""max_sentences, full_words, coverage, redundancy."""
 L2 = 1.0
 LABELS = ("oracle", "gain")
 """Targets tried by cross-validation: the oracle's picks, or each sentence's own gain."""
@@ -124,10 +126,11 @@ def cross_validate(
         {only: [0.0] * len(articles)}
         if only
         else {
-            (m, f, c): [0.0] * len(articles)
+            (m, f, c, r): [0.0] * len(articles)
             for m in MAX_SENTENCES
             for f in FULL_WORDS
             for c in COVERAGE
+            for r in REDUNDANCY
             if not (m == 2 and f != FULL_WORDS[0])  # two at most: full_words plays no part
         }
     )
@@ -138,10 +141,10 @@ def cross_validate(
             if i % folds != k:
                 continue
             scores = model.score(a.rows)
-            for m, f, c in per_rule:
-                rule = replace(model, max_sentences=m, full_words=f, coverage=c)
+            for m, f, c, r in per_rule:
+                rule = replace(model, max_sentences=m, full_words=f, coverage=c, redundancy=r)
                 chosen = choose_sentences(a.sentences, a.terms, scores, a.lang, rule, a.title_terms)
-                per_rule[(m, f, c)][i] = rouge2(a, chosen)
+                per_rule[(m, f, c, r)][i] = rouge2(a, chosen)
     return per_rule
 
 
@@ -220,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for pool in pools:
                 per_rule = cross_validate(articles, everything, args.folds, labels, pool=pool)
                 per_choice[(labels, pool)] = per_rule
-                r = max(per_rule, key=lambda r: (mean(per_rule[r]), -r[0], -r[1]))
+                r = max(per_rule, key=lambda r: (mean(per_rule[r]), -r[0], -r[1], -r[3]))
                 tried[f"{labels}/{pool}"] = 100 * mean(per_rule[r])
                 if best is None or mean(per_rule[r]) > best[0]:
                     best = (mean(per_rule[r]), labels, pool, r)
@@ -230,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         keep = everything
         caseless = [k for k, f in enumerate(FEATURES) if f not in CASE_BOUND]
         without_case = cross_validate(articles, caseless, args.folds, labels, pool=pool)
-        r = max(without_case, key=lambda r: (mean(without_case[r]), -r[0], -r[1]))
+        r = max(without_case, key=lambda r: (mean(without_case[r]), -r[0], -r[1], -r[3]))
         tried[f"{labels}/{pool}/caseless"] = 100 * mean(without_case[r])
         if mean(without_case[r]) > mean(per_rule[rule]):
             keep, per_rule, rule = caseless, without_case, r
@@ -246,7 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cased_articles": len(cased),
             "rouge2_cased": 100 * float(np.mean([ours[i] for i in cased])) if cased else 0.0,
             "lead3_raw_cased": 100 * float(np.mean([raw[i] for i in cased])) if cased else 0.0,
-            "rule": {"max_sentences": rule[0], "full_words": rule[1], "coverage": rule[2]},
+            "rule": {
+                "max_sentences": rule[0],
+                "full_words": rule[1],
+                "coverage": rule[2],
+                "redundancy": rule[3],
+            },
             "labels": labels,
             "tried": tried,
             "rouge2": 100 * mean(ours),
@@ -269,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # best rule without it
             no_cover = max(mean(v) for r, v in per_rule.items() if r[2] == 0.0)
             contrib = {"title coverage (selection)": 100 * (mean(ours) - no_cover)}
+            no_penalty = max(mean(v) for r, v in per_rule.items() if r[3] == 0.0)
+            contrib["redundancy penalty (selection)"] = 100 * (mean(ours) - no_penalty)
             with_case = per_choice[(labels, pool)]
             best_with = max(mean(v) for v in with_case.values())
             best_without = max(mean(v) for v in without_case.values())
@@ -285,13 +295,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen_labels.append(labels)
         model = fit([a for a in articles if pool == "all" or a.cased], keep, labels)
         models[lang] = replace(
-            model, max_sentences=rule[0], full_words=rule[1], coverage=rule[2]
+            model, max_sentences=rule[0], full_words=rule[1], coverage=rule[2], redundancy=rule[3]
         ).to_json()
         _print_entry(lang, entry)
     default_rule = (
         max(r[0] for r in rules),
         sorted(r[1] for r in rules)[len(rules) // 2],
         sorted(r[2] for r in rules)[len(rules) // 2],
+        sorted(r[3] for r in rules)[len(rules) // 2],
     )
     model = fit(pooled, everything, max(set(chosen_labels), key=chosen_labels.count))
     models["default"] = replace(
@@ -299,6 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_sentences=default_rule[0],
         full_words=default_rule[1],
         coverage=default_rule[2],
+        redundancy=default_rule[3],
     ).to_json()
     data = {
         "about": "Sentence scorer learned by `python -m briefing.dev.train` (see its docstring)"

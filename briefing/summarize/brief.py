@@ -17,11 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.model import Brief, Document
-from briefing.summarize.features import DANGLING, features, is_question, sentence_size
+from briefing.summarize.features import DANGLING, features, sentence_size
 from briefing.summarize.keypoints import key_points
 from briefing.summarize.learned import Model, model_for
-from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, near_duplicate
+from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, containment, near_duplicate
 from briefing.summarize.sentences import Sentence
+from briefing.summarize.standalone import stands_alone
 from briefing.text.scripts import family
 
 METHOD = "briefing"
@@ -50,11 +51,15 @@ def choose_sentences(
 ) -> list[int]:
     """Indices of the brief's sentences, in reading order.
 
-    Greedy: at each step the sentence with the best score plus ``model.coverage`` times the
-    share of the title it adds to what the brief already covers (a brief should say the whole
-    headline, not one half of it twice), skipping near-duplicates of a chosen sentence,
-    questions, and openers that lean on a sentence the brief leaves out; stops at the model's
-    length rule.
+    Greedy: first the best-scored sentence (its score already weighs the title), then at each
+    step the sentence with the best score plus ``model.coverage`` times the share of the title
+    it adds to what the brief already covers (a brief should say the whole headline, not one
+    half of it twice; as a bonus on the first pick too, it let a quote that named the title's
+    words push the lead out of a Japanese brief), skipping near-duplicates of a chosen
+    sentence, sentences that cannot stand alone (:mod:`briefing.summarize.standalone`), and
+    openers that lean on a sentence the brief leaves out; ``model.redundancy`` times the
+    share of a candidate's terms the brief already has is taken off its score (chosen, like
+    the bonus, by cross-validation per language); stops at the model's length rule.
     """
     candidates = [i for i, s in enumerate(scores) if s > -math.inf]
     chosen: list[int] = []
@@ -62,13 +67,20 @@ def choose_sentences(
     leans = DANGLING.get(family(lang))
     covered: frozenset[Any] = frozenset()
     bonus = model.coverage if title_terms else 0.0
+    said: frozenset[Any] = frozenset()  # every term the brief has so far
     while candidates:
-        if bonus:
-            gain = [len((title_terms & terms[i]) - covered) / len(title_terms) for i in candidates]
-            k = max(
-                range(len(candidates)),
-                key=lambda k: (scores[candidates[k]] + bonus * gain[k], -candidates[k]),
-            )
+        if chosen and (bonus or model.redundancy):
+            value = [
+                scores[i]
+                + (
+                    bonus * len((title_terms & terms[i]) - covered) / len(title_terms)
+                    if bonus
+                    else 0.0
+                )
+                - model.redundancy * containment(terms[i], said)
+                for i in candidates
+            ]
+            k = max(range(len(candidates)), key=lambda k: (value[k], -candidates[k]))
         else:
             k = max(range(len(candidates)), key=lambda k: (scores[candidates[k]], -candidates[k]))
         i = candidates.pop(k)
@@ -79,9 +91,11 @@ def choose_sentences(
             for j in chosen
         ):
             continue
-        if is_question(sentences[i].text):
+        if not stands_alone(sentences[i].text, terms[i], title_terms):
             # a brief states the news; a question is a hook for the next sentence ("你还是只
-            # 准备一棵圣诞树吗？" opened the brief of a story about second Christmas trees)
+            # 准备一棵圣诞树吗？" opened the brief of a story about second Christmas trees),
+            # "文章摘要如下:" announces it, "“We will fight." is half a quote, and a
+            # sentence that only says the headline again adds nothing to the title above it
             continue
         if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
             # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence
@@ -89,6 +103,7 @@ def choose_sentences(
             continue
         chosen.append(i)
         covered = covered | (title_terms & terms[i])
+        said = said | terms[i]
         size += sentence_size(sentences[i].text, lang)
         if len(chosen) >= model.max_sentences or (len(chosen) >= 2 and size >= model.full_words):
             break

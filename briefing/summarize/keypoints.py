@@ -17,6 +17,7 @@ from briefing.model import KeyPoint
 from briefing.summarize.features import DANGLING, is_question
 from briefing.summarize.rank import Analysis, containment, near_duplicate
 from briefing.summarize.sentences import CAPTION, CAPTION_PARAGRAPH_CJK, Sentence, is_complete
+from briefing.summarize.standalone import leads_in, quotes_balanced, restates_title, stands_alone
 from briefing.text.scripts import family, fold
 
 MIN_POINTS = 3
@@ -49,6 +50,9 @@ STAMP = re.compile(r"\d{1,2}[:：]\d{2}\s*$")
 # 雷切尔·尼古拉 (Rachel Nicola) 表示，…" was cut to "…表示…") or a subordinate opener
 LEAD_CLAUSE_ZH = re.compile(
     r"^(?:虽然|雖然|尽管|儘管|如果|假如|因为|因為|由于|由於|为了|為了|随着|隨著|根据|根據|作为|作為)|"
+    # a setting: "在距离选举不到两周、几乎没有竞选时间的情况下，…", "当…时，…"
+    r"^在[^，,；;]{1,40}(?:下|中|时|時|后|後|前|上|里|裡|期间|期間|之际|之際)\s*[，,]|"
+    r"^[当當][^，,；;]{1,40}[时時]\s*[，,]|"
     r"^[^，,；;]*(?:表示|说|說|称|稱|指出|认为|認為|强调|強調|透露|介绍|介紹|提到|写道|寫道|坦言|"
     r"补充道|補充道|说道|說道)\s*[，,]"
 )
@@ -82,7 +86,8 @@ def trim(text: str, lang: str) -> str:
     claim it does not make (a quote losing its subject), so a long Japanese sentence stays
     whole; so does a sentence that opens with a subordinate clause (``Reconnaissant que…``,
     ``Pour y parvenir, il…``; in Chinese ``虽然…``, ``…表示，``) or whose cut would end on a
-    colon (the list is the news).
+    colon (the list is the news), nor inside a quotation (``他说：“我们会…`` would put words
+    in a mouth without their end).
     Chinese is never cut at an enumeration comma (、), which separates items of one list.
     """
     limit = line_limit(lang)
@@ -100,7 +105,9 @@ def trim(text: str, lang: str) -> str:
     for m in (CLAUSE_ZH if cjk else CLAUSE_LATIN).finditer(text):
         if m.start() > limit:
             break
-        if text[: m.start()].rstrip().endswith((":", "：")):
+        if text[: m.start()].rstrip().endswith((":", "：")) or not quotes_balanced(
+            text[: m.start()]
+        ):
             continue
         best = m.start()
     if best < limit // 3:
@@ -121,12 +128,16 @@ def key_points(
     )
     points: list[KeyPoint] = []
     leans = DANGLING.get(family(analysis.lang))
+    title = analysis.title_terms()
     for i in order:
         if _too_close(terms[i], taken, analysis.lang):
             continue
-        if is_question(sents[i].text) or (leans is not None and leans.match(sents[i].text)):
+        if not stands_alone(sents[i].text, terms[i], title) or (
+            leans is not None and leans.match(sents[i].text)
+        ):
             # a point stands alone in a list: "中国则…" or "He said…" without the sentence it
-            # leans on says nothing, and a question is not a point
+            # leans on says nothing, and a question, a lead-in ("文章摘要如下:"), half a
+            # quotation or the headline again is not a point
             continue
         taken.append(terms[i])
         points.append(KeyPoint(trim(sents[i].text, analysis.lang), sents[i].paragraph))
@@ -153,13 +164,20 @@ def _clause_points(
     taken = {p.text.strip("…") for p in have}
     lang = analysis.lang
     leans = DANGLING.get(family(lang))
+    title = analysis.title_terms()
+    terms = analysis.terms()
     for n, s in enumerate(analysis.sentences):
         text = s.text
         if n in brief or any(t in text for t in taken):
             continue
-        if is_question(text) or _caption(s, lang):
-            # a hook question, a caption or a dateline ("外媒编译　2025年03月11日 20:06") is no
-            # more a point in pieces than whole
+        if (
+            is_question(text)
+            or leads_in(text)
+            or restates_title(terms[n], title)
+            or _caption(s, lang)
+        ):
+            # a hook question, a lead-in, the headline again, a caption or a dateline
+            # ("外媒编译　2025年03月11日 20:06") is no more a point in pieces than whole
             continue
         cuts = [0, *(m.end() for m in pattern.finditer(text)), len(text)]
         # a lean-on-context opener ("同时,…", "However,…") gives only its later clauses
@@ -169,7 +187,7 @@ def _clause_points(
                 continue
             piece = excerpt(text, start, end)
             body = piece.strip("…")
-            if len(body) < (6 if cjk else 20) or fold(body) in seen:
+            if len(body) < (6 if cjk else 20) or fold(body) in seen or not quotes_balanced(body):
                 continue
             seen.add(fold(body))
             out.append(KeyPoint(piece, s.paragraph))

@@ -28,6 +28,8 @@ BOUNDARY_LOWER = re.compile(
     r"""(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?:\s+['’”»](?=\s))?\s+(?=[\"'“‘«(\[]?\s?[^\W_])"""
 )
 UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# what opens a sentence in cased text: a capital, a digit or an opening quote or bracket
+OPENS = re.compile(r"[\"'“‘«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9]")
 # the word a full stop follows
 WORD_BEFORE = re.compile(r"([\w.'’-]*)[.]$")
 ABBREVIATIONS = frozenset(
@@ -156,6 +158,15 @@ def boundaries(text: str, lang: str) -> list[int]:
         end = m.end()
         while end < len(text) and text[end].isspace():
             end += 1
+        if end < len(text) and text[end] == '"' and text.count('"', 0, end) % 2:
+            # a straight quote after the space closes the one still open ("…$3,000. " he
+            # added", the detokenised CNN/DailyMail style): it ends this sentence, not opens
+            # the next, which left both halves of the quote unbalanced
+            end += 1
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if pattern is BOUNDARY and end < len(text) and not OPENS.match(text, end):
+                continue  # "…we will win. " he said.": the attribution goes on
         if 0 < end < len(text):
             cuts.add(end)
     if lang.startswith("fr"):

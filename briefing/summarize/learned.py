@@ -37,6 +37,9 @@ class Model:
     """Two sentences of at least this many words (ja/zh: characters / 2) make a full brief."""
     coverage: float = 0.0
     """Bonus, in score units, for the share of the title a sentence adds to the brief."""
+    redundancy: float = 0.0
+    """Penalty, in score units, times the share of a sentence's terms the brief already has
+    (maximal marginal relevance: a brief should not spend a sentence on what it said)."""
 
     def score(self, rows: Sequence[Sequence[float] | None]) -> list[float]:
         """Log-odds that a sentence belongs in the brief; −inf for one that may not be quoted."""
@@ -60,6 +63,7 @@ class Model:
             "max_sentences": self.max_sentences,
             "full_words": self.full_words,
             "coverage": self.coverage,
+            "redundancy": self.redundancy,
         }
 
     @classmethod
@@ -73,6 +77,7 @@ class Model:
             max_sentences=int(data.get("max_sentences", 3)),  # type: ignore[call-overload]
             full_words=float(data.get("full_words", 45.0)),  # type: ignore[arg-type]
             coverage=float(data.get("coverage", 0.0)),  # type: ignore[arg-type]
+            redundancy=float(data.get("redundancy", 0.0)),  # type: ignore[arg-type]
         )
 
 

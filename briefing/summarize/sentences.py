@@ -56,8 +56,9 @@ TRAILING_CITATIONS = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+\s*\.?\s*$
 SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?])(?=\s|$)")
 # two or more spaces
 SPACES = re.compile(r"\s{2,}")
-# how a latin sentence ends: . ! ? … optionally followed by closing quotes or brackets
-LATIN_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+# how a latin sentence ends: . ! ? … optionally followed by closing quotes or brackets (a
+# space before one in detokenised text: "…to $3,000. \"")
+LATIN_END = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*\s*$")
 # how a CJK sentence ends
 CJK_END = re.compile(r"[。！？!?．.][」』）)”’】]*\s*$")
 # lines that are never article sentences: credits, bylines, sources, contact and subscribe text
@@ -67,7 +68,7 @@ BOILERPLATE = re.compile(
     r"^\W*(?:photo|image|video|credit|source|read more|related|follow us|subscribe|click)\b|"
     r"^\W*(?:by|par)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*[,|]?\s*$|"
     r"\(avec\s[^)]{0,500}\)\s*$|英語記事|英文記事|责编|責編|责任编辑|責任編輯|來源[:：]|来源[:：]|"
-    r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊)",
+    r"記者\s*[\u4e00-\u9fff·・]{2,4}\s*$|记者\s*[\u4e00-\u9fff·]{2,4}\s*$|摄\s*$|出典[:：]|^\W*(?:关注|關注|点击|點擊|观看视频|觀看視頻|观看视讯|觀看視訊)",
     re.IGNORECASE,
 )
 # a photo caption's pointer to the picture: "Merson (centre)", "ウィルダース氏（写真中央）"
@@ -103,6 +104,16 @@ MAX_SENTENCE = 3000
 """Characters of one sentence at most (the longest in the eval and field sets: 1,815). Text
 with no full stop (scraped pages, CJK without punctuation) would otherwise be one sentence of a
 million characters: pysbd is superlinear in it, and a brief could quote all of it."""
+# a label that announces the text after it, then a colon: "文章摘要如下:", "全文如下：",
+# "编者按：", "Summary:", "Key points:", "En bref :" (scaffolding of digests and reposts,
+# never the article's own statement; the statement after it is a sentence of its own)
+SCAFFOLD = re.compile(
+    r"^\s*(?:[^\s:：。！？.!?]{0,10}?(?:如下|以下|摘要|概要|要点|要點|导读|導讀|编者按|編者按|"
+    r"要旨|まとめ|ポイント)|(?:in )?summary|summary of (?:the|this) (?:article|story)|"
+    r"key (?:points|takeaways)|highlights|tl;?dr|résumé|en bref|à retenir|l'essentiel)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
 # the terminator-ended runs of a CJK piece, and its unterminated tail
 CJK_RUN = re.compile(r"[^。！？]*[。！？]+[」』）)”’]*|[^。！？]+$")
 
@@ -227,6 +238,18 @@ def _digest_pieces(paragraph: str) -> list[str] | None:
     return out
 
 
+def _unscaffold(pieces: Iterable[str]) -> Iterator[str]:
+    """Each piece, with a :data:`SCAFFOLD` label at its start cut off as a piece of its own
+    (which then ends on a colon, so no brief quotes it)."""
+    for piece in pieces:
+        m = SCAFFOLD.match(piece)
+        if m and m.end() < len(piece.rstrip()):
+            yield piece[: m.end()]
+            yield piece[m.end() :]
+        else:
+            yield piece
+
+
 def clean(text: str) -> str:
     """Display form of a sentence: citation markers and stray spacing removed."""
     text = CITATION.sub("", text)
@@ -235,8 +258,11 @@ def clean(text: str) -> str:
 
 
 def is_complete(text: str, lang: str) -> bool:
-    """Fit to quote: ends like a sentence, is long enough, and is not a credit or byline."""
+    """Fit to quote: ends like a sentence, is long enough, and is not a credit, a byline or
+    a scaffolding label."""
     if BOILERPLATE.search(text) or BRACKETED.match(text) or TRUNCATED.search(text):
+        return False
+    if SCAFFOLD.fullmatch(text):
         return False
     if CAPTION.search(text):  # a caption that happens to end with a full stop
         return False
@@ -269,7 +295,7 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
         # a caption paragraph (CJK): none of its sentences is the article's own statement
         pictured = cjk and bool(CAPTION_PARAGRAPH_CJK.search(paragraph.rstrip()))
         for raw in texts:
-            for piece in cut_run(raw):
+            for piece in _unscaffold(cut_run(raw)):
                 # every sentence is the text's own slice, so a brief quotes it verbatim; a
                 # digest bullet only loses the citation markers it ends on (``… [1][2].``)
                 text = TRAILING_CITATIONS.sub("", piece) if bullets else piece.strip()

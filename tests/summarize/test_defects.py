@@ -353,9 +353,164 @@ def test_a_french_key_point_is_never_its_opening_phrase_alone(sentence: str) -> 
         "但她也希望能有更多时间和他一起庆祝圣诞节。",
         "由于健康和年龄问题，他决定从他做过的“时间最长的工作岗位”退休，并在今年圣诞节前最后一次为"
         "当地商场的孩子们送上礼物。",
+        # the field folder's Libya report: cut to "在距离选举不到两周、…的情况下…", a setting
+        "在距离选举不到两周、几乎没有竞选时间的情况下，利比亚选举委员会表示，由于法律方面仍存在疑问，"
+        "无法宣布获得批准的候选人名单。",
     ],
 )
 def test_a_chinese_key_point_is_never_cut_to_who_said_it_or_a_subordinate_clause(
     sentence: str,
 ) -> None:
     assert trim(sentence, "zh-cn") == sentence
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        # a demonstrative, at the start or after a short lead-in: the seed 001 key points
+        "在這一過程中，中國有大量應用實踐可以提供重要參考。",
+        "未來這一組織的建立，既是應對人工智能“雙刃劍”效應的必然選擇。",
+        "在此背景下，中國政府倡議成立世界人工智能合作組織。",
+        "建立这样一个机构符合所有国家利益，世界各国政府都应参与其中。",
+        "该公司在周六发表的一份声明中表示不会公布候选人的名字。",
+        "除此之外，期间还限时销售了五种限量版豆沙面包拼盘。",
+        "不仅如此，这项政策还让工人的工资得到了补贴。",
+        # a connective
+        "此外，中国还在人工智能安全评估方面作出规定。",
+        "随后，代表们向孩子们送上他们想要的书包。",
+        "美国则主要依靠行业自律和总统行政令来管理人工智能。",
+    ],
+)
+def test_a_chinese_sentence_leaning_on_the_one_before_is_recognised(opener: str) -> None:
+    from briefing.summarize.features import DANGLING
+
+    assert DANGLING["zh"].match(opener)
+    traditional = {"这": "這", "该": "該"}
+    assert DANGLING["zh"].match("".join(traditional.get(c, c) for c in opener))
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "人工智能是全人类共同财富，不应成为富国和富人的游戏。",
+        "各国彼此合作，共同应对人工智能带来的风险。",
+        "我们应该加强国际合作，共同制定人工智能治理规则。",
+        "新规则将于明年一月正式生效，适用于所有大型平台。",
+        "如何发展向善普惠的人工智能，这是国际社会共同面临的课题。",
+    ],
+)
+def test_a_chinese_statement_that_merely_contains_a_demonstrative_stands_alone(
+    statement: str,
+) -> None:
+    from briefing.summarize.features import DANGLING
+
+    assert not DANGLING["zh"].match(statement)
+
+
+def _en(paragraphs: tuple[str, ...], title: str, lang: str = "en") -> Document:
+    return Document(
+        id="x", path="x.txt", title=title, title_derived=False, date=None, source=None,
+        lang=lang, paragraphs=paragraphs,
+    )  # fmt: skip
+
+
+def test_a_brief_never_starts_or_ends_in_the_middle_of_a_quotation() -> None:
+    # a quote of two sentences: each half alone misquotes (who speaks, where it stops)
+    paragraphs = (
+        "The mayor of Lyon said on Monday that the city would close its main bridge for repairs.",
+        "“We have no choice. The bridge is no longer safe for heavy lorries,” the mayor told"
+        " reporters at the town hall.",
+        "The works are expected to last six months and cost about 12 million euros.",
+        "Local traders fear a drop in customers while the bridge stays closed to traffic.",
+        "A temporary footbridge will be built next to it for pedestrians and cyclists.",
+    )
+    brief = summarize(_en(paragraphs, "Lyon to close its main bridge for six months of repairs"))
+    quoted = [*brief.sentences, *(p.text.strip("…") for p in brief.key_points)]
+    for text in quoted:
+        assert text.count("“") == text.count("”"), text
+    # and the same in Japanese and French quotation marks
+    for sentence in ("「今回の決定はやむを得ない。", "« Nous n'avons pas le choix."):
+        from briefing.summarize.standalone import quotes_balanced
+
+        assert not quotes_balanced(sentence)
+        assert quotes_balanced(
+            sentence + ("」と述べた。" if "「" in sentence else " » a-t-il dit.")
+        )
+
+
+def test_a_brief_never_just_repeats_the_title() -> None:
+    title = "Lyon to close its main bridge for six months of repairs"
+    paragraphs = (
+        "Lyon to close its main bridge for six months of repairs.",
+        "The mayor of Lyon said on Monday that the city would close its main bridge for repairs"
+        " from March, after engineers found cracks in two of its pillars.",
+        "The works are expected to last six months and cost about 12 million euros.",
+        "Local traders fear a drop in customers while the bridge stays closed to traffic.",
+    )
+    brief = summarize(_en(paragraphs, title))
+    assert brief.sentences
+    assert paragraphs[0] not in brief.sentences, brief.sentences
+    assert paragraphs[0] not in [p.text for p in brief.key_points]
+
+
+def test_scaffolding_labels_are_never_quoted() -> None:
+    # the seed 004 digest: "文章摘要如下: 过去几年,…" was a key point, label and all
+    zh = texts(
+        ["应该参与其中。文章摘要如下: 过去几年,关于人工智能开发和使用的文件和建议层出不穷。"],
+        "zh-cn",
+    )
+    assert ("文章摘要如下:", False) in zh
+    assert ("过去几年,关于人工智能开发和使用的文件和建议层出不穷。", True) in zh
+    en = texts(["Summary: The president met the prime minister on Tuesday in Paris."], "en")
+    assert en == [
+        ("Summary:", False),
+        ("The president met the prime minister on Tuesday in Paris.", True),
+    ]
+    # a lead-in that announces a list is no brief sentence either
+    paragraphs = (
+        "The city council approved the new budget for next year on Thursday evening.",
+        "Here is what the plan means for residents of the city:",
+        "Bus fares will stay the same for the third year in a row, the council said.",
+        "Two new libraries will open in the northern districts before the summer.",
+    )
+    brief = summarize(_en(paragraphs, "City council approves next year's budget"))
+    quoted = [*brief.sentences, *(p.text for p in brief.key_points)]
+    assert not any(t.rstrip("…").endswith(":") for t in quoted), quoted
+
+
+def test_a_video_teaser_is_not_quotable() -> None:
+    # the field folder's report on police weapons: "观看视频，…" was a key point
+    assert texts(["观看视频，了解警方使用的新型高科技低致命性工具。"], "zh-cn") == [
+        ("观看视频，了解警方使用的新型高科技低致命性工具。", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        # the detokenised CNN/DailyMail style: the closing quote comes after a space
+        (
+            'joe brannen agrees, saying " the average is $2,000 to $3,000. " he added that'
+            " rates rose this year.",
+            [
+                'joe brannen agrees, saying " the average is $2,000 to $3,000. "',
+                "he added that rates rose this year.",
+            ],
+        ),
+        (
+            'He said "we will win this match. " Then he left the room without a word.',
+            ['He said "we will win this match. "', "Then he left the room without a word."],
+        ),
+        # an attribution after the closing quote belongs to the same sentence
+        (
+            'He said "we will win this match. " he told the crowd at the stadium.',
+            ['He said "we will win this match. " he told the crowd at the stadium.'],
+        ),
+    ],
+)
+def test_a_straight_quote_after_a_full_stop_closes_the_open_quote(
+    paragraph: str, sentences: list[str]
+) -> None:
+    got = texts([paragraph], "en")
+    assert [t for t, _ in got] == sentences
+    assert all(complete for _, complete in got)

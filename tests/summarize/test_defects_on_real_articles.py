@@ -81,7 +81,9 @@ def test_no_brief_says_the_same_thing_twice(real) -> None:  # type: ignore[no-un
 
 
 LEANS = re.compile(
-    r"^(?:这是|這是|中国则|中國則|まず一つ|まず、|此外|He said|She said|Il a ajouté)"
+    r"^(?:这是|這是|中国则|中國則|まず一つ|まず、|此外|He said|She said|Il a ajouté)|"
+    # Chinese: "this/that …" at the start or after a lead-in ("在這一過程中", "未來這一組織")
+    r"^[\u4e00-\u9fff]{0,3}(?:这一|這一|这些|這些|这样|這樣|这种|這種|在此|对此|對此|为此|為此)"
 )
 
 
@@ -148,4 +150,87 @@ def test_french_intertitles_and_embed_credits_are_not_glued_into_a_brief(real) -
         for s in brief.sentences
         if GLUED.search(s)
     ]
+    assert not bad, bad[:5]
+
+
+def test_no_key_point_opens_on_a_sentence_that_leans_on_the_one_before(real) -> None:  # type: ignore[no-untyped-def]
+    bad = [
+        (d.id, k.text[:60])
+        for d, brief in real
+        for k in brief.key_points
+        if not k.text.startswith("…") and LEANS.match(k.text)
+    ]
+    assert not bad, bad[:5]
+
+
+QUOTES = (("「", "」"), ("『", "』"), ("“", "”"), ("«", "»"))
+
+
+def test_no_brief_sentence_or_key_point_breaks_off_a_quotation(real) -> None:  # type: ignore[no-untyped-def]
+    """Half a quote misquotes: who speaks, or where the words stop, is in the other half."""
+    bad = [
+        (d.id, t[:60])
+        for d, brief in real
+        for t in (*brief.sentences, *(k.text.strip("…") for k in brief.key_points))
+        if any(t.count(a) != t.count(b) for a, b in QUOTES)
+    ]
+    assert not bad, bad[:5]
+
+
+def test_no_brief_sentence_only_says_the_title_again(real) -> None:  # type: ignore[no-untyped-def]
+    """A title made from the text (a set without titles, a page without a heading) is its
+    opening sentence, which stays the lead; a headline of its own is never said again."""
+    bad = []
+    for d, brief in real:
+        if d.title_derived:
+            continue
+        title = _units(d.title, d.lang)
+        for s in brief.sentences:
+            units = _units(s, d.lang)
+            if len(units) >= 6 and len(units & title) / len(units) > 0.9:
+                bad.append((d.id, s[:60]))
+    assert not bad, bad[:5]
+
+
+SCAFFOLD = re.compile(
+    r"^(?:Summary|Résumé|Key points|Highlights)\s*:|(?:摘要|如下|以下)\s*[:：]", re.I
+)
+
+
+def test_no_scaffolding_line_is_quoted(real) -> None:  # type: ignore[no-untyped-def]
+    """A label ("文章摘要如下:", "Summary:") announces text; a line ending on a colon, a list."""
+    bad = [
+        (d.id, t[:60])
+        for d, brief in real
+        for t in (*brief.sentences, *(k.text for k in brief.key_points))
+        if SCAFFOLD.search(t) or t.rstrip().endswith((":", "："))
+    ]
+    assert not bad, bad[:5]
+
+
+def test_the_title_bonus_never_pushes_the_best_sentence_out_of_a_brief(real) -> None:  # type: ignore[no-untyped-def]
+    """The sentence the learned scorer rates best (usually the lead) is in every brief that
+    can quote it: a quote naming the title's words pushed the lead out of a Japanese brief."""
+    from briefing.summarize.brief import _analysis, score_sentences
+    from briefing.summarize.features import DANGLING
+    from briefing.summarize.learned import model_for
+    from briefing.summarize.standalone import stands_alone
+
+    bad = []
+    for d, brief in real:
+        a = _analysis(d)
+        scores = score_sentences(a, model_for(a.lang))
+        rule = DANGLING.get(family(d.lang))
+        title = a.title_terms()
+        fit = [
+            i
+            for i, s in enumerate(a.sentences)
+            if scores[i] > float("-inf")
+            and stands_alone(s.text, a.terms()[i], title)
+            and not (rule and rule.match(s.text))
+        ]
+        if fit:
+            best = max(fit, key=lambda i: (scores[i], -i))
+            if a.sentences[best].text not in brief.sentences:
+                bad.append((d.id, a.sentences[best].text[:60]))
     assert not bad, bad[:5]
