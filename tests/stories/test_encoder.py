@@ -57,6 +57,14 @@ def test_an_articles_vectors_do_not_depend_on_what_came_before(model: object) ->
     assert len(full.pieces) == 3
 
 
+def test_encoding_articles_together_changes_no_vector(model: object) -> None:
+    with meaning.one_blas_thread():
+        alone = [_fresh(model).encode(texts) for texts in [ARTICLE, *OTHERS]]
+        batch = _fresh(model, capacity=5)  # most of the batch's pieces past capacity
+        together = batch.encode_many([ARTICLE, *OTHERS])
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))
+
+
 def test_a_pieces_row_does_not_depend_on_its_block(model: object) -> None:
     pieces = list(range(1000, 1000 + BLOCK))
     encoder = _fresh(model)
