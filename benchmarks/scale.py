@@ -319,9 +319,9 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
                 len(app.session.briefs) < len(app.session.documents)
                 and time.perf_counter() < deadline
             ):
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(0.005)
+            briefs = time.perf_counter() - t0  # in the session: the app has them, and shows them
             await pilot.pause()
-            briefs = time.perf_counter() - t0
             all_briefs = len(app.session.briefs) == len(app.session.documents)
             await pilot.press("slash")
             await pilot.pause()
@@ -698,6 +698,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
     parser.add_argument("--keys", default="chine", help="filter keystrokes typed in the TUI")
     parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--seeds-only", action="store_true",
+                        help="only the seeds: cold and warm daily, the reader cold")  # fmt: skip
     parser.add_argument("--pty", action="store_true",
                         help="with --tui-only: the installed app in a real pty too")  # fmt: skip
     parser.add_argument("--tui-only", action="store_true",
@@ -756,6 +758,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work / "seeds-tui", ignore_errors=True)
         first = _child("tui", str(REPO / "seeds"), work / "seeds-tui", "", str(time.time()))
         print(f"[seeds] tui, cold cache {first}", file=sys.stderr)
+        if args.seeds_only:
+            sizes = []
         rows = [measure(n, work, jobs, args.keys, args.skip_tui, args.keep is not None)
                 for n in sizes]  # fmt: skip
         dask = dask_build(work, args.dask) if args.dask else None

@@ -8,7 +8,58 @@ processes, hashed and cached without defensive copies. JSON is made only at the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
+
+
+class StoredParagraphs(Sequence[str]):
+    """An article's paragraphs left where they are kept until something reads them.
+
+    A reopened folder of 50,000 articles held every text in memory (150 MB, and decoding
+    them was a third of the reopen) though a reader shows a handful and a daily brief none:
+    the cache now hands documents over with one of these in place of the tuple, and
+    :meth:`read` (the cache's, :mod:`briefing.cache.texts`) fetches the text on each read.
+    Nothing is kept here, so a pass over every text, as the search index makes, does not
+    bring them all back at once. It counts without reading, equals and hashes as the tuple
+    it stands for, and pickles as that tuple (a worker process gets the text itself).
+    """
+
+    __slots__ = ("_count",)
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+
+    def read(self) -> tuple[str, ...]:
+        """The paragraphs themselves."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return self.read()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.read())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredParagraphs | tuple):
+            return self.read() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.read())
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, ...]]]:
+        return (tuple, (self.read(),))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._count} paragraphs)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +118,8 @@ class Document:
     source: str | None
     lang: str
     """ISO 639-1; ``zh-cn`` / ``zh-tw`` for simplified / traditional Chinese; ``und``: unknown."""
-    paragraphs: tuple[str, ...]
+    paragraphs: Sequence[str]
+    """A tuple, or :class:`StoredParagraphs` when the document came from the cache."""
     url: str | None = None
     author: str | None = None
     published: dt.datetime | None = None

@@ -288,3 +288,56 @@ def test_cached_results_are_delivered_a_chunk_at_a_time_before_the_rest_is_looke
     assert events[:4] == [("lookup", 1000), ("progress", 999), ("lookup", 1000), ("progress", 1999)]
     assert delivered == {i: i * 10 for i in items}
     assert events[-1] == ("progress", 2500)
+
+
+def test_the_collector_is_paused_while_a_step_runs_and_on_again_after() -> None:
+    """A reopen of a big folder pauses the cyclic collector (it walked millions of cached
+    objects over and over); it must be on again afterwards, nested pauses included."""
+    import gc
+
+    from briefing.cache import step as step_mod
+
+    assert gc.isenabled()
+    with step_mod.collector_paused():
+        assert not gc.isenabled()
+        with step_mod.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with step_mod.collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: left off
+    finally:
+        gc.enable()
+
+
+def test_open_library_leaves_the_collector_on(tmp_path: Path) -> None:
+    import gc
+
+    from briefing.library import open_library
+
+    (tmp_path / "a.txt").write_text("Title\n\nSome text of an article here.\n", encoding="utf-8")
+    open_library(tmp_path)
+    assert gc.isenabled()
+
+
+def test_many_files_are_looked_up_as_a_range_and_only_those_asked_come_back(
+    tmp_path: Path,
+) -> None:
+    """A big folder's rows are read as one stretch of the table; rows between the paths
+    asked (other files of the cache) must not come back as if asked."""
+    from briefing.cache.db import RANGE_FROM, Cache, FileRow
+
+    cache = Cache(tmp_path / "c.sqlite3")
+    try:
+        rows = [(f"/f/{i:05d}.txt", FileRow(f"{i}", i, i, "v", f"p{i}", "t")) for i in range(600)]
+        cache.store_files(rows)
+        asked = [path for path, _ in rows[::2]][: RANGE_FROM + 10]
+        found = cache.files(asked)
+        assert sorted(found) == sorted(asked)
+        assert all(found[path].payload == f"p{int(path[3:8])}" for path in asked)
+        assert cache.files(asked[:3]) == {p: found[p] for p in asked[:3]}  # the IN lists
+    finally:
+        cache.close()

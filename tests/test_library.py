@@ -4,6 +4,7 @@ cached, uncached and parallel builds give exactly what a plain load gives."""
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -310,15 +311,75 @@ def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
 
 
-def test_a_warm_reopen_keeps_one_copy_of_a_paragraph_that_files_repeat(tmp_path: Path) -> None:
-    """Wire copies repeat most paragraphs; 50,000 articles read back from the cache held
-    each repeat as its own string (hundreds of MB). The same text now is one object."""
+def test_a_warm_reopen_reads_texts_only_when_asked_and_they_are_the_articles_own(
+    tmp_path: Path,
+) -> None:
+    """50,000 articles read back from the cache held every text (150 MB) though a list shows
+    none: a reopened document's paragraphs now stay in the cache until read, and read as the
+    very paragraphs a cold load gives."""
+    from briefing.model import StoredParagraphs
+
     folder = tmp_path / "wire"
     write_article(folder, "a.txt", "Plan puces, AFP", CHIPS)
     write_article(folder, "b.txt", "Plan puces, Reuters", CHIPS[::-1])
+    cold = open_library(folder).documents
+    warm = open_library(folder).documents
+    assert all(isinstance(d.paragraphs, StoredParagraphs) for d in warm)
+    assert warm == cold
+    assert [tuple(d.paragraphs) for d in warm] == [tuple(d.paragraphs) for d in cold]
+    assert [len(d.paragraphs) for d in warm] == [len(d.paragraphs) for d in cold]
+    assert warm[1].paragraphs[-1] == cold[1].paragraphs[-1]
+    assert pickle.loads(pickle.dumps(warm[0])) == cold[0]  # a worker gets the text itself
+
+
+def test_a_reopened_article_whose_file_changed_since_shows_no_other_text(tmp_path: Path) -> None:
+    """The file is edited (and read again by another command) after the reader opened the
+    folder: the document the reader holds must not show the new version's text."""
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Robots", ROBOTS)
     open_library(folder)
-    a, b = open_library(folder).documents
-    shared = set(a.paragraphs) & set(b.paragraphs)
-    assert shared
-    for text in shared:
-        assert a.paragraphs[a.paragraphs.index(text)] is b.paragraphs[b.paragraphs.index(text)]
+    held = open_library(folder).documents[0]  # warm: its text is still in the cache
+    path = folder / "a.txt"
+    path.write_text("Robots\n\nAn entirely different article now.\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    open_library(folder)  # the cache row now holds the new text
+    assert "different" not in held.text
+    assert all(p == "" for p in held.paragraphs)
+    assert len(held.paragraphs) == len(ROBOTS)
+
+
+def test_a_reopened_article_is_read_from_its_file_when_the_cache_cannot_give_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.cache.db import Cache
+
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Robots", ROBOTS)
+    cold = open_library(folder).documents[0]
+    warm = open_library(folder).documents[0]
+    monkeypatch.setattr(Cache, "file_texts", lambda self, path: None)  # locked, damaged, gone
+    assert warm.text == cold.text
+
+
+def test_a_folder_texts_read_in_bulk_are_each_documents_own(tmp_path: Path) -> None:
+    """The search index reads a reopened folder's texts a few hundred files a query: each
+    must still be its own document's, and one whose file changed since must not show the
+    new version."""
+    from briefing.cache.texts import texts_of
+    from briefing.library import search_index
+    from briefing.query import parse
+
+    folder = tmp_path / "news"
+    write_article(folder, "a.txt", "Robots", ROBOTS)
+    write_article(folder, "b.txt", "Plan puces", CHIPS)
+    cold = open_library(folder).documents
+    warm = open_library(folder).documents
+    assert [(d.id, tuple(t)) for d, t in texts_of(warm)] == [
+        (d.id, tuple(d.paragraphs)) for d in cold
+    ]
+    (folder / "b.txt").write_text("Plan puces\n\nUn tout autre texte, sur les robots.\n", "utf-8")
+    os.utime(folder / "b.txt", ns=(10**18, 10**18))
+    open_library(folder)
+    index = search_index(warm)
+    assert [d.id for d in index.filter(list(warm), parse("robots"))] == ["a.txt"]
+    assert [d.id for d in index.filter(list(warm), parse("semi-conducteurs"))] == []

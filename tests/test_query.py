@@ -226,3 +226,13 @@ def test_a_word_in_a_note_is_found_only_among_the_noted_when_they_are_given() ->
         docs, parse("elysee"), note_of=lambda d: notes[d.id], noted={"b"}
     )
     assert [d.id for d in found] == ["b"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_folds_as_any_text_does(text: str) -> None:
+    """English articles take a short cut through folding; it must find what the long way
+    finds (case, every kind of ASCII white space)."""
+    from briefing.query import _fold_unicode
+
+    assert fold_for_search(text) == _fold_unicode(text)

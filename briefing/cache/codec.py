@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefing.model import Brief, Document, Evidence, KeyPoint, Problem, ThemeMatch
 from briefing.text.dates import iso
 
-FILE_FORMAT = 2
-"""The shape of a file row: 2 added ``published``. A row of any other shape is a miss, read again
-from the file, never a Document built from misplaced fields."""
+FILE_FORMAT = 3
+"""The shape of a file row: 3 moved the paragraphs to their own column (:func:`encode_texts`),
+2 added ``published``. A row of any other shape is a miss, read again from the file, never a
+Document built from misplaced fields."""
+
+TextsOf = Callable[[int, int, str, str], Sequence[str]]
+"""What gives the paragraphs of a file's ``i``-th document, from its index, number of
+paragraphs, title and content hash."""
 
 
 class DecodeError(ValueError):
@@ -42,7 +47,8 @@ def _dumps(value: Any) -> str:
 
 
 def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Problem]) -> str:
-    """One file's documents (themes left out: they have their own key) and problem messages."""
+    """One file's documents (themes left out: they have their own key, paragraphs too: see
+    :func:`encode_texts`; only their number is here) and problem messages."""
     rows = []
     for doc in docs:
         if not doc.id.startswith(rel_id):
@@ -55,7 +61,7 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
                 iso(doc.date),
                 doc.source,
                 doc.lang,
-                list(doc.paragraphs),
+                len(doc.paragraphs),
                 doc.url,
                 doc.author,
                 doc.content_hash,
@@ -65,14 +71,31 @@ def encode_file(rel_id: str, docs: Sequence[Document], problems: Sequence[Proble
     return _dumps({"v": FILE_FORMAT, "d": rows, "p": [p.message for p in problems]})
 
 
+def encode_texts(docs: Sequence[Document]) -> str:
+    """The paragraphs of a file's documents, kept apart from the rest so a reopen can skip them."""
+    return _dumps([list(doc.paragraphs) for doc in docs])
+
+
+def decode_texts(text: str) -> list[tuple[str, ...]]:
+    """The paragraphs of :func:`encode_texts`, a tuple per document."""
+    data = _loads(text)
+    if not isinstance(data, list) or not all(
+        isinstance(paras, list) and all(isinstance(p, str) for p in paras) for paras in data
+    ):
+        raise DecodeError("texts of another shape")
+    return [tuple(paras) for paras in data]
+
+
 def decode_file(
-    text: str, rel_id: str, path: str, shared: dict[str, str] | None = None
-) -> tuple[list[Document], list[Problem]]:
+    text: str, rel_id: str, path: str, shared: dict[str, str] | None = None,
+    texts: TextsOf | None = None,
+) -> tuple[list[Document], list[Problem]]:  # fmt: skip
     """The documents and problems of :func:`encode_file`, under this run's id prefix and path.
 
-    ``shared`` (one dict for a whole reopen) keeps one copy of each paragraph, source and
-    language however many files hold it: a folder of wire copies repeats most paragraphs, and
-    every decoded row would otherwise be a fresh string in memory.
+    ``texts(i, n, title, hash)`` gives the ``i``-th document's ``n`` paragraphs (a cache hands over
+    :class:`~briefing.model.StoredParagraphs`); without it they are empty, a row read for
+    its metadata. ``shared`` (one dict for a whole reopen) keeps one copy of each source and
+    language however many files hold it.
     """
     data = _loads(text)
     if not isinstance(data, dict) or data.get("v") != FILE_FORMAT:
@@ -88,13 +111,13 @@ def decode_file(
                 date=dt.date.fromisoformat(date) if date else None,
                 source=table.setdefault(source, source) if source else source,
                 lang=table.setdefault(lang, lang),
-                paragraphs=tuple([table.setdefault(p, p) for p in paragraphs]),
+                paragraphs=(texts(index, int(paragraphs), title, content_hash) if texts else ()),
                 url=url,
                 author=author,
                 content_hash=content_hash,
                 published=dt.datetime.fromisoformat(published) if published else None,
             )
-            for (
+            for index, (
                 suffix,
                 title,
                 derived,
@@ -106,7 +129,7 @@ def decode_file(
                 author,
                 content_hash,
                 published,
-            ) in data["d"]
+            ) in enumerate(data["d"])
         ]
         problems = [Problem(path, message) for message in data["p"]]
     except (KeyError, TypeError, ValueError) as err:

@@ -49,7 +49,8 @@ class GuardedConnection:
             if check_ours(conn):
                 conn.executescript(
                     "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS themes;"
-                    "DROP TABLE IF EXISTS briefs; DROP TABLE IF EXISTS meta;" + TABLES
+                    "DROP TABLE IF EXISTS briefs; DROP TABLE IF EXISTS vectors;"
+                    "DROP TABLE IF EXISTS meta;" + TABLES
                 )
                 conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
                 conn.commit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-SCHEMA = "3"
+SCHEMA = "4"  # 4: files.texts
 """Bump when the tables change: an older file is then dropped and rebuilt, not migrated."""
 
 CORRUPT = ("SQLITECORRUPT", "SQLITE_NOTADB")
@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     loader TEXT NOT NULL,
-    payload TEXT NOT NULL
+    payload TEXT NOT NULL,
+    texts TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS themes (
     content_hash TEXT NOT NULL,

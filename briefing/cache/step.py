@@ -8,7 +8,10 @@ reported progress per copy, one per item). Each is now a :class:`Step` handed to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+import contextlib
+import gc
+import threading
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -52,6 +55,34 @@ class Step(Generic[I, K, R]):
     small folder's rows before jieba's dictionary has loaded for their themes."""
 
 
+_paused = 0
+_paused_lock = threading.Lock()
+_resume = False
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a step delivers its results.
+
+    Reading 50,000 cached files back makes millions of long-lived objects and no reference
+    cycles; every few hundred allocations the collector walked them all again: 0.4 of a
+    2.3 s warm reopen. Nested and concurrent pauses (the reader loads and briefs in two
+    threads) count: the collector resumes when the last one ends, if it was on before."""
+    global _paused, _resume
+    with _paused_lock:
+        if _paused == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _resume:
+                gc.enable()
+
+
 def workers(jobs: int | None, misses: int) -> int:
     """Worker processes for ``misses`` items: every core (or ``jobs``), when there are enough."""
     wanted = elsewhere_workers() or (available_cores() if jobs is None else max(1, jobs))
@@ -74,6 +105,19 @@ def run(
     ``progress(done, total)`` counts items; ``on_cached`` runs once the cached results were
     delivered, before anything is computed (a reader lists them at once).
     """
+    with collector_paused():
+        _run(step, items, deliver, progress, jobs, should_stop, on_cached)
+
+
+def _run(
+    step: Step[I, K, R],
+    items: Sequence[I],
+    deliver: Callable[[I, R], None],
+    progress: Progress | None,
+    jobs: int | None,
+    should_stop: ShouldStop | None,
+    on_cached: Callable[[], None] | None,
+) -> None:
     known: dict[K, R] = {}  # found in the cache, by key
     group_of_key: dict[K, list[I]] = {}  # not found: each key's items (copies computed once)
     total, done = len(items), 0

@@ -8,6 +8,7 @@ a new loader, theme set or summarizer misses every old row, and its first store 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -21,11 +22,13 @@ from briefing.cache.codec import (
     decode_themes,
     encode_brief,
     encode_file,
+    encode_texts,
     encode_themes,
 )
 from briefing.cache.db import Cache, FileRow
 from briefing.cache.step import Step
 from briefing.cache.tasks import FileItem, LoadedFile, Matches
+from briefing.cache.texts import StoredTexts
 from briefing.corpus import load
 from briefing.corpus.load import display_path
 from briefing.model import Brief, Document, Problem, Theme
@@ -57,7 +60,8 @@ def file_step(
     and the theme step matches next, so the rows are there first."""
     stats: dict[str, os.stat_result | None] = {}
     themes_key = theme_set_version(themes)
-    strings: dict[str, str] = {}  # one copy of each repeated paragraph (codec.decode_file)
+    strings: dict[str, str] = {}  # one copy of each source and language (codec.decode_file)
+    stored = StoredTexts(cache) if cache else None
 
     versions: dict[int, str] = {}  # by the Limits object: one f-string a run, not one a file
 
@@ -95,7 +99,9 @@ def file_step(
             ):  # fmt: skip
                 continue
             with contextlib.suppress(DecodeError):  # written by something else: read again
-                docs, probs = decode_file(row.payload, rel, display_path(shown), strings)
+                again = functools.partial(_read_again, item)
+                texts = functools.partial(stored.paragraphs, path, again) if stored else None
+                docs, probs = decode_file(row.payload, rel, display_path(shown), strings, texts)
                 out[path] = (docs, probs, False, None)
         return out
 
@@ -114,12 +120,28 @@ def file_step(
             prefixed = all(doc.id.startswith(rel) for doc in docs)
             if cacheable and prefixed and st is not None and st.st_size <= max_bytes:
                 payload = encode_file(rel, docs, probs)
-                row = FileRow(rel, st.st_size, st.st_mtime_ns, version(item), payload)
+                row = FileRow(rel, st.st_size, st.st_mtime_ns, version(item), payload,
+                              encode_texts(docs))  # fmt: skip
                 file_rows.append((path, row))
         cache.store_files(file_rows)
         cache.store_themes(theme_rows, themes_key)
 
     return Step(keyed, lookup, tasks.load_files, store, (tuple(themes),), local_args=(None,))
+
+
+def _read_again(item: FileItem) -> list[Document]:
+    """A cached file's documents read from the file itself, when the cache cannot give their
+    text (:mod:`.texts`); none when it cannot be read in its time limit."""
+    from pathlib import Path
+
+    from briefing.corpus.limits import Deadline, TimeLimitExceeded
+
+    path, rel, max_bytes, limits = item
+    try:
+        return load.documents_from_file(Path(path), rel, max_bytes, limits,
+                                        Deadline(limits.time_limit))[0]  # fmt: skip
+    except TimeLimitExceeded:
+        return []
 
 
 def theme_step(cache: Cache | None, themes: Sequence[Theme]) -> Step[Document, ThemeKey, Matches]:

@@ -182,7 +182,8 @@ def filter_docs(
     text = getattr(args, "query", None)
     unread = getattr(args, "unread", False)
     if text or unread:
-        from briefing.query import QueryIndex, parse
+        from briefing.library import search_index
+        from briefing.query import parse
 
         query = parse(
             text or "",
@@ -193,7 +194,7 @@ def filter_docs(
         report_problems(store.problems)
         if unread:
             query = replace(query, unread=True)
-        docs = QueryIndex(docs).filter(docs, query, is_read=store.is_read, note_of=store.note)
+        docs = search_index(docs).filter(docs, query, is_read=store.is_read, note_of=store.note)
     theme = getattr(args, "theme", None)
     if theme:
         wanted_theme = theme.casefold()

@@ -103,7 +103,8 @@ def _normalize_lang(value: str | None) -> str | None:
     return lang
 
 
-def _hash(title: str, paragraphs: Sequence[str]) -> str:
+def content_hash(title: str, paragraphs: Sequence[str]) -> str:
+    """The key of anything computed from an article: its title and paragraphs."""
     return hashlib.sha1("\n".join([title, *paragraphs]).encode("utf-8")).hexdigest()
 
 
@@ -172,7 +173,7 @@ def build_document(
         paragraphs=tuple(paragraphs),
         url=scrub_surrogates(raw.url) if raw.url else raw.url,
         author=clean_author(repair(raw.author) if raw.author else None) or cleaned.author,
-        content_hash=_hash(title, paragraphs),
+        content_hash=content_hash(title, paragraphs),
         published=published if published and published.date() == when else None,
     )
 

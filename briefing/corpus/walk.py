@@ -29,22 +29,86 @@ def _leaves(entry: str, root: str) -> str | None:
     return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
 
 
-def _inside_only(here: str, names: list[str], root: str, problems: list[Problem]) -> list[str]:
-    """``names`` in the folder ``here`` without the symlinks that leave ``root``, each said once."""
-    kept = []
-    for name in names:
-        target = _leaves(os.path.join(here, name), root)
-        if target is None:
-            kept.append(name)
-        else:
+def _outside(here: str, name: str, root: str, problems: list[Problem]) -> bool:
+    """Whether the symlink ``here/name`` leads out of ``root``; said once when it does."""
+    entry = os.path.join(here, name)
+    target = _leaves(entry, root)
+    if target is None:
+        return False
+    problems.append(
+        Problem(
+            display_path(entry),
+            f"symlink to {display_path(target)}, outside the folder: skipped "
+            "(--follow-symlinks reads it)",
+        )
+    )
+    return True
+
+
+def _listing(
+    here: str, problems: list[Problem]
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None:
+    """The folders and files in ``here`` (each with whether it is a symlink), hidden ones left
+    out, sorted; None when the folder cannot be read (said). One ``scandir``: the entry knows
+    whether it is a link, so a folder of 50,000 plain files costs no ``lstat`` per file."""
+    folders: list[tuple[str, bool]] = []
+    files: list[tuple[str, bool]] = []
+    try:
+        with os.scandir(here) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                try:
+                    is_dir = entry.is_dir()  # a link to a folder is a folder, as os.walk says
+                except OSError:
+                    is_dir = False
+                (folders if is_dir else files).append((entry.name, entry.is_symlink()))
+    except OSError as err:
+        problems.append(
+            Problem(display_path(err.filename or here), f"cannot read folder: {err.strerror}")
+        )
+        return None
+    folders.sort()
+    files.sort()
+    return folders, files
+
+
+def _walk(
+    top: Path, root: str, follow_symlinks: bool, found: list[tuple[Path, Path]],
+    problems: list[Problem],
+) -> None:  # fmt: skip
+    """Add the files under the folder ``top``: each folder's files, then its folders, depth
+    first (a stack, not recursion: a hostile folder may nest deeper than Python recurses)."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[str, Path]] = [(str(top), top)]
+    while stack:
+        here, shown = stack.pop()
+        try:
+            st = os.stat(here)
+        except OSError as err:
+            problems.append(Problem(display_path(shown), f"cannot read folder: {err.strerror}"))
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
             problems.append(
-                Problem(
-                    display_path(os.path.join(here, name)),
-                    f"symlink to {display_path(target)}, outside the folder: skipped "
-                    "(--follow-symlinks reads it)",
-                )
+                Problem(display_path(shown), "symlink loop: folder already read, skipped")
             )
-    return kept
+            continue
+        seen.add(key)
+        listing = _listing(here, problems)
+        if listing is None:
+            continue
+        folders, files = listing
+        for name, link in files:
+            if link and not follow_symlinks and _outside(here, name, root, problems):
+                continue
+            found.append((shown / name, top))
+        below = [
+            (os.path.join(here, name), shown / name)
+            for name, link in folders
+            if not (link and not follow_symlinks and _outside(here, name, root, problems))
+        ]
+        stack.extend(reversed(below))
 
 
 def iter_files(
@@ -57,7 +121,8 @@ def iter_files(
     only while it stays inside the folder named, unless ``follow_symlinks``; each one skipped is
     a Problem. A path named directly is always read, link or not: the user chose it. Symlinked
     folders are never read twice, so a link loop is reported once instead of recursing forever.
-    Hidden files and folders are skipped as any file manager would.
+    Hidden files and folders are skipped as any file manager would. Folders are read top-down,
+    each one's files (sorted) before its folders (sorted), as ``os.walk`` gives them.
     """
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
@@ -72,38 +137,8 @@ def iter_files(
         if not path.is_dir():
             problems.append(Problem(display_path(path), "not a regular file or folder"))
             continue
-        seen: set[tuple[int, int]] = set()
         root = os.path.realpath(path)
-
-        def onerror(err: OSError, _problems: list[Problem] = problems) -> None:
-            _problems.append(
-                Problem(display_path(err.filename), f"cannot read folder: {err.strerror}")
-            )
-
-        for dirpath, dirnames, filenames in os.walk(path, followlinks=True, onerror=onerror):
-            here = Path(dirpath)
-            try:
-                st = here.stat()
-                key = (st.st_dev, st.st_ino)
-            except OSError as err:
-                problems.append(
-                    Problem(display_path(dirpath), f"cannot read folder: {err.strerror}")
-                )
-                dirnames[:] = []
-                continue
-            if key in seen:
-                problems.append(
-                    Problem(display_path(dirpath), "symlink loop: folder already read, skipped")
-                )
-                dirnames[:] = []
-                continue
-            seen.add(key)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            names = sorted(n for n in filenames if not n.startswith("."))
-            if not follow_symlinks:
-                dirnames[:] = _inside_only(dirpath, dirnames, root, problems)
-                names = _inside_only(dirpath, names, root, problems)
-            found.extend((here / name, path) for name in names)
+        _walk(path, root, follow_symlinks, found, problems)
     return found, problems
 
 

@@ -35,6 +35,7 @@ from briefing.paths import bundled_seeds
 from briefing.themes import load_themes
 
 if TYPE_CHECKING:
+    from briefing.query import QueryIndex
     from briefing.stories import StoryIndex
 
 Progress = step.Progress
@@ -125,6 +126,22 @@ def open_library(
     file may take (default ``BRIEFING_TIME_LIMIT`` or 30; 0: none), and the other per-file
     limits come from the environment (:class:`~briefing.corpus.limits.Limits`).
     """
+    with step.collector_paused():  # millions of long-lived objects, no cycles
+        return _open(corpus, max_bytes, progress, use_cache, jobs, should_stop, on_documents,
+                     follow_symlinks, time_limit)  # fmt: skip
+
+
+def _open(
+    corpus: str | Path | Sequence[str | Path] | None,
+    max_bytes: int,
+    progress: Progress | None,
+    use_cache: bool,
+    jobs: int | None,
+    should_stop: ShouldStop | None,
+    on_documents: OnDocuments | None,
+    follow_symlinks: bool,
+    time_limit: float | None,
+) -> Library:
     if corpus is None:
         paths = [bundled_seeds()]
     else:
@@ -190,6 +207,14 @@ def open_library(
                    tuple(cache.take_notices()) if cache else (), use_cache, jobs)  # fmt: skip
 
 
+def search_index(docs: Sequence[Document]) -> QueryIndex:
+    """The search index of ``docs``, their texts read from the cache in bulk, not one by one."""
+    from briefing.cache.texts import texts_of
+    from briefing.query import QueryIndex
+
+    return QueryIndex(texts=texts_of(docs))
+
+
 def _forget_deleted(
     cache: Cache, paths: Sequence[Path], files: Sequence[tuple[Path, Path]]
 ) -> None:
@@ -201,4 +226,12 @@ def _forget_deleted(
                                 if p not in present])  # fmt: skip
 
 
-__all__ = ["Library", "brief_for", "briefs_for", "open_library", "stories_of", "vectors_for"]
+__all__ = [
+    "Library",
+    "brief_for",
+    "briefs_for",
+    "open_library",
+    "search_index",
+    "stories_of",
+    "vectors_for",
+]

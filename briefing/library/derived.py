@@ -130,6 +130,7 @@ def stories_of(
     are remembered for this folder state (:mod:`.story_dates`), so ``briefing list`` shows them
     without grouping anything.
     """
+    from briefing.cache.texts import texts_of
     from briefing.library import story_dates
     from briefing.stories import find_duplicates, stories_for
     from briefing.stories.dates import estimate_dates
@@ -139,6 +140,10 @@ def stories_of(
         (replace(d, date=None, date_estimated=False) if d.date_estimated else d for d in docs),
         key=lambda d: d.id,
     )
+    # grouping reads every text three times (copies, anchors, meaning): read them once, in
+    # bulk, for as long as the grouping lasts (the index keeps ids, not documents)
+    docs = [d if isinstance(d.paragraphs, tuple) else replace(d, paragraphs=tuple(text))
+            for d, text in texts_of(docs)]  # fmt: skip
     # a copy stands aside under the article it copies and is never compared: it needs no vector
     duplicates = find_duplicates(docs)
     shown = [d for d in docs if d.id not in duplicates]

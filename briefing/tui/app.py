@@ -155,8 +155,11 @@ class BriefingApp(
     def on_documents_arrived(self, message: DocumentsArrived) -> None:
         if self.session.loaded:
             return  # a straggler after the final list
+        first = not self.session.documents
         self.session.arrive(message.documents)
         self._arrivals_dirty = True
+        if first:  # the first rows at once, not at the next tick of the throttle
+            self._show_arrivals()
 
     def _show_arrivals(self) -> None:
         """Rebuild the list with the documents read so far: a few times a second at most, and

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from briefing.model import Brief, Document, Problem
-from briefing.query import QueryIndex
 from briefing.tui.messages import (
     BriefsReady,
     CorpusLoaded,
@@ -81,7 +80,9 @@ def load(app: BriefingApp) -> None:
         app.post_message(CorpusLoaded(loaded.documents, loaded.themes, loaded.problems, moved,
                                        notices, indexing=True))  # fmt: skip
     app.post_message(LoadProgressed("Indexing for search", 0, len(loaded.documents)))
-    index = QueryIndex(loaded.documents)
+    from briefing.library import search_index  # the texts, read from the cache in bulk
+
+    index = search_index(loaded.documents)
     if worker.is_cancelled:
         return
     settle()
