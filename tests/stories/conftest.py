@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.library import Library, open_library
-from briefing.stories import StoryIndex
+from briefing.stories import StoryIndex, meaning
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +18,15 @@ def seed_index(seed_library: Library) -> StoryIndex:
     """The seeds' stories as the app groups them: anchors and sentence vectors."""
     index, _problems = seed_library.stories()
     return index
+
+
+@pytest.fixture(scope="module")
+def model() -> object:
+    """The sentence encoder, or the test skipped with why it cannot load."""
+    found = meaning._encoder()
+    if found is None:
+        pytest.skip(f"sentence encoder not available: {meaning.failure()}")
+    return found
 
 
 def doc_id(ids: object, prefix: str) -> str:

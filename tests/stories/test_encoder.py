@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from briefing.stories import meaning
 from briefing.stories.encoder import BLOCK, PieceEncoder
@@ -19,14 +18,6 @@ OTHERS = [
     ["Storm Floris hits Scotland", "Winds of up to 85mph closed roads and cut power on Monday."],
     ["東京株式市場", "日経平均株価は3日続落し、終値は前日比412円安だった。"],
 ]
-
-
-@pytest.fixture(scope="module")
-def model() -> object:
-    found = meaning._encoder()
-    if found is None:
-        pytest.skip(f"sentence encoder not available: {meaning.failure()}")
-    return found
 
 
 def _fresh(model: object, capacity: int = 1000) -> PieceEncoder:

