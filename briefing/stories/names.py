@@ -20,15 +20,14 @@ Finding names without a tagger (jieba's per-token HMM costs ~5 ms per article, t
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
+from briefing.text import jieba_dict
 from briefing.text.scripts import to_simplified
 
 # a Latin-script word, digits allowed after the first letter ("G20", "GPT4"); apostrophes and
@@ -130,24 +129,18 @@ def han_key(han: str) -> str:
 def _tag_table() -> dict[str, str]:
     """jieba's word → part-of-speech table (349k words), read once; no segmentation is run.
 
-    Read straight from jieba's ``dict.txt`` (0.28 s) rather than through ``jieba.posseg``
-    (0.38 s, and it imports pkg_resources), so grouping a folder does not load jieba at all.
+    Shared with jieba's prefix dictionary (:mod:`briefing.text.jieba_dict`: one bulk read of
+    ``dict.txt`` for both) rather than through ``jieba.posseg`` (0.38 s, and it imports
+    pkg_resources), so grouping a folder does not load jieba at all.
     """
-    spec = importlib.util.find_spec("jieba")
-    folder = next(iter(spec.submodule_search_locations or ()), None) if spec else None
-    path = Path(folder) / "dict.txt" if folder else None
-    if path is None or not path.is_file():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # jieba imports pkg_resources, deprecated upstream
-            import jieba.posseg
+    tables = jieba_dict.load()
+    if tables is not None:
+        return tables.tags
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports pkg_resources, deprecated upstream
+        import jieba.posseg
 
-        return dict(jieba.posseg.dt.word_tag_tab)
-    table: dict[str, str] = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.partition(" ")
-            table[word] = rest.rpartition(" ")[2].strip()
-    return table
+    return dict(jieba.posseg.dt.word_tag_tab)
 
 
 def _title_case(segment: str) -> bool:

@@ -6,15 +6,17 @@ because jieba's dictionary is simplified: same length, so offsets map straight b
 for Japanese, and a Unicode word regex with Snowball stems (snowballstemmer, the Snowball
 project's own Python build, which sumy reached through NLTK) for the rest.
 
-Heavy libraries load on first use only, so ``briefing --help`` never pays for them. jieba keeps
-a prefix-dictionary cache; where it goes is the caller's to say (:func:`use_cache_dir`), since
-this layer knows no application paths.
+Heavy libraries load on first use only, so ``briefing --help`` never pays for them. jieba's
+prefix dictionary is built from its ``dict.txt`` by :mod:`.jieba_dict`; only when that cannot
+read it does jieba build its own and keep a cache of it, where the caller says
+(:func:`use_cache_dir`), since this layer knows no application paths.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 import warnings
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from briefing.text import jieba_dict
 from briefing.text.scripts import CJK, CJK_CHAR, family, fold, to_simplified
 
 # a run of letters in any script but CJK ideographs and kana, or a number: "Li", "WAIC", "1000";
@@ -48,11 +51,23 @@ def jieba_cache_dir() -> Path | None:
 
 @cache
 def _jieba() -> Any:
+    """jieba, its prefix dictionary loaded.
+
+    From :mod:`.jieba_dict` when it can read the bundled dictionary (one bulk read that the
+    name finder shares, and no cache file: reading jieba's cache back costs what building does);
+    else jieba's own ``initialize``, with its cache in the folder :func:`use_cache_dir` gave.
+    """
     with _lock, warnings.catch_warnings():
         # jieba imports pkg_resources, which warns on every import with setuptools ≥ 81
         warnings.simplefilter("ignore")
-        import jieba
-
+        jieba = _import_jieba()
+        if jieba.dt.initialized:
+            return jieba
+        tables = jieba_dict.load()
+        if tables is not None:
+            jieba.dt.FREQ, jieba.dt.total = tables.freq, tables.total
+            jieba.dt.initialized = True
+            return jieba
         tmp = jieba_cache_dir()
         if tmp is not None:
             try:
@@ -66,6 +81,22 @@ def _jieba() -> Any:
         jieba.initialize()
         jieba.setLogLevel(logging.WARNING)
         return jieba
+
+
+def _import_jieba() -> Any:
+    """``import jieba`` without pkg_resources (60 ms, and a deprecation warning): jieba only
+    uses it to open its own data files, and opens them by path when it cannot import it."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 @cache
