@@ -62,12 +62,20 @@ def _summarizer_class(name: str) -> Any:
 
 @cache
 def stop_words(lang: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's stop list for ``lang``, folded: read from sumy's data file as its
+    ``get_stop_words`` reads it, without importing ``sumy.utils``, which imports requests and
+    pycountry (60–90 ms of a cold start) and looks the name up in pycountry's tables (30 ms)
+    only to find it is already a language name (``tests/summarize/test_rank.py``)."""
+    import pkgutil
 
     try:
-        return frozenset(fold(w) for w in get_stop_words(sumy_language(lang)))
-    except LookupError:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{sumy_language(lang)}.txt")
+    except OSError:
         return frozenset()
+    if data is None:
+        return frozenset()
+    listed = frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+    return frozenset(fold(w) for w in listed)
 
 
 def _stemmer(lang: str) -> Callable[[str], str]:
