@@ -129,13 +129,13 @@ def han_key(han: str) -> str:
 def _tag_table() -> dict[str, str]:
     """jieba's word → part-of-speech table (349k words), read once; no segmentation is run.
 
-    Shared with jieba's prefix dictionary (:mod:`briefing.text.jieba_dict`: one bulk read of
-    ``dict.txt`` for both) rather than through ``jieba.posseg`` (0.38 s, and it imports
-    pkg_resources), so grouping a folder does not load jieba at all.
+    Read in bulk with jieba's prefix dictionary (:mod:`briefing.text.jieba_dict`: one read of
+    ``dict.txt`` gives both when this process segments too) rather than through
+    ``jieba.posseg`` (it imports pkg_resources), so grouping a folder does not load jieba.
     """
-    tables = jieba_dict.load()
-    if tables is not None:
-        return tables.tags
+    table = jieba_dict.tags()
+    if table is not None:
+        return table
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # jieba imports pkg_resources, deprecated upstream
         import jieba.posseg

@@ -63,9 +63,9 @@ def _jieba() -> Any:
         jieba = _import_jieba()
         if jieba.dt.initialized:
             return jieba
-        tables = jieba_dict.load()
-        if tables is not None:
-            jieba.dt.FREQ, jieba.dt.total = tables.freq, tables.total
+        built = jieba_dict.prefix_dictionary()
+        if built is not None:
+            jieba.dt.FREQ, jieba.dt.total = built
             jieba.dt.initialized = True
             return jieba
         tmp = jieba_cache_dir()

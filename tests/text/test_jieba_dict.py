@@ -28,36 +28,50 @@ def _jieba_own() -> tuple[dict[str, int], int]:
 
 
 def test_the_prefix_dictionary_is_the_one_jieba_builds() -> None:
-    tables = jieba_dict.load()
-    assert tables is not None
+    built = jieba_dict.prefix_dictionary()
+    assert built is not None
     freq, total = _jieba_own()
-    assert tables.total == total
-    assert tables.freq == freq
+    assert built[1] == total
+    assert built[0] == freq
 
 
 def test_the_tags_are_the_ones_posseg_loads() -> None:
-    tables = jieba_dict.load()
-    assert tables is not None
+    table = jieba_dict.tags()
+    assert table is not None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba.posseg
 
     tagger = jieba.posseg.POSTokenizer(jieba.Tokenizer())
     tagger.load_word_tag(io.BytesIO(jieba_dict.dict_path().read_bytes()))  # type: ignore[union-attr]
-    assert tables.tags == tagger.word_tag_tab
+    assert table == tagger.word_tag_tab
 
 
 def test_a_prefix_that_is_also_a_word_keeps_its_count() -> None:
-    tables = jieba_dict.parse("中国人 5 n\n中 7 zg\n中国 3 ns\n中国 4 ns\n")
-    assert tables is not None
-    assert tables.freq == {"中国人": 5, "中": 7, "中国": 4}
-    assert tables.total == 19  # every line counts, as in jieba's own loop
-    assert tables.tags["中国"] == "ns"
+    columns = jieba_dict.split("中国人 5 n\n中 7 zg\n中国 3 ns\n中国 4 nt\n")
+    assert columns is not None
+    assert jieba_dict.prefix_dict(columns) == ({"中国人": 5, "中": 7, "中国": 4}, 19)
+    assert jieba_dict.tag_table(columns)["中国"] == "nt"  # the last line, as posseg
+
+
+@pytest.mark.parametrize("first", ["prefixes", "tags"])
+def test_either_table_first_gives_the_same_tables(
+    first: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dict.txt"
+    path.write_text("中国人 5 n\n中 7 zg\n中国 3 ns\n", encoding="utf-8")
+    monkeypatch.setattr(jieba_dict, "dict_path", lambda: path)
+    fresh = jieba_dict._Dictionary()
+    if first == "tags":
+        assert fresh.tag_table() == {"中国人": "n", "中": "zg", "中国": "ns"}
+    assert fresh.prefix_dict() == ({"中国人": 5, "中": 7, "中国": 3}, 15)
+    assert fresh.tag_table() == {"中国人": "n", "中": "zg", "中国": "ns"}
+    assert fresh.columns is None  # nothing kept once both are built
 
 
 @pytest.mark.parametrize("text", ["中国 5\n", "中国 x n\n", "中 国 5 n\n"])
 def test_a_dictionary_it_cannot_read_is_left_to_jieba(text: str) -> None:
-    assert jieba_dict.parse(text) is None
+    assert jieba_dict.split(text) is None
 
 
 def test_segmentation_is_jiebas_own(tmp_path: Path) -> None:
@@ -76,6 +90,7 @@ def test_segmentation_is_jiebas_own(tmp_path: Path) -> None:
         cwd=REPO,
         check=True,
     ).stdout.rstrip("\n")
-    tables = jieba_dict.load()
-    assert tables is not None and _jieba().dt.FREQ is tables.freq  # built here, not by jieba
+    built = jieba_dict.prefix_dictionary()
+    assert built is not None
+    assert _jieba().dt.FREQ is built[0]  # built here, not by jieba
     assert "|".join(_jieba().cut(text, HMM=True)) == theirs
