@@ -62,6 +62,9 @@ def choose_sentences(
     the bonus, by cross-validation per language); stops at the model's length rule.
     """
     candidates = [i for i, s in enumerate(scores) if s > -math.inf]
+    # the text's first quotable sentence leans on nothing the reader misses: the title stands
+    # right above the brief ("她的儿子说，她死于中风" under "安妮·赖斯去世")
+    opening = candidates[0] if candidates else -1
     chosen: list[int] = []
     size = 0.0
     leans = DANGLING.get(family(lang))
@@ -97,10 +100,24 @@ def choose_sentences(
             # "文章摘要如下:" announces it, "“We will fight." is half a quote, and a
             # sentence that only says the headline again adds nothing to the title above it
             continue
-        if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
+        if (
+            leans is not None
+            and i != opening
+            and i - 1 not in chosen
+            and leans.match(sentences[i].text)
+        ):
             # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence
-            # before it, which the brief does not show
-            continue
+            # before it, which the brief does not show; when it is the best sentence and
+            # leans on the lead, the brief takes the lead first, then this ("同时,人工智能带来
+            # 的风险…" is read after the lead it follows)
+            if not chosen and i - 1 == opening and opening in candidates:
+                candidates.remove(i - 1)
+                candidates.insert(0, i)  # back in the pool for the next step
+                i = i - 1
+                if not stands_alone(sentences[i].text, terms[i], title_terms):
+                    continue
+            else:
+                continue
         chosen.append(i)
         covered = covered | (title_terms & terms[i])
         said = said | terms[i]
