@@ -105,3 +105,12 @@ def test_a_caption_label_opening_a_paragraph_makes_the_paragraph_a_caption() -> 
 def test_prose_that_names_a_caption_stays_quotable() -> None:
     paragraphs = ["Caption contests drew 4,000 entries this year, the magazine said."]
     assert texts(paragraphs, "en") == [(paragraphs[0], True)]
+
+
+def test_a_bracketed_name_is_not_a_japanese_place_pointer() -> None:
+    # （奥山元照住持）: 奥山 is a name, not 奥 ("at the back") of a caption
+    zh = "在8日，平泉町的中尊寺（奥山元照住持）举办了“金盃披”仪式，以庆祝祈福法会圆满结束。"
+    ja = "平泉町の中尊寺（奥山元照貫首）で８日、修正会の結願を祝う「金盃披き」が行われた。"
+    assert texts([zh], "zh-cn") == [(zh, True)]
+    assert texts([ja], "ja") == [(ja, True)]
+    assert texts(["ハリリ首相（左）とムハンマド皇太子が会談した。"], "ja")[0][1] is False
