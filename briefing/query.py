@@ -55,15 +55,31 @@ def fold_for_search(text: str) -> str:
     """Text as matching sees it: casefolded, accents removed, NFKC (width), simplified Han,
     whitespace runs as one space. Never shown."""
     if text.isascii():  # no accents, widths or Han: the same result, a tenth of the time
-        return SPACES.sub(" ", text.lower())
+        return one_space(text.lower())
     return _fold_unicode(text)
+
+
+def one_space(text: str) -> str:
+    """``SPACES.sub(" ", text)``: each run of whitespace as one space, the ends kept.
+
+    ``str.split`` knows the same whitespace as ``re``'s ``\\s`` (both ask Unicode) and is
+    C-fast where the regex substitution is not: folding a folder's texts for search spent
+    two fifths of its time here."""
+    core = " ".join(text.split())
+    if not core:
+        return " " if text else ""
+    if text[0].isspace():
+        core = " " + core
+    if text[-1].isspace():
+        core += " "
+    return core
 
 
 def _fold_unicode(text: str) -> str:
     """:func:`fold_for_search` for any text."""
     # compatibility forms first, so a folded letter is casefolded too (𝕊 → S → s)
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    text = SPACES.sub(" ", unicodedata.normalize("NFKC", ACCENTS.sub("", text)))
+    text = one_space(unicodedata.normalize("NFKC", ACCENTS.sub("", text)))
     return to_simplified(text)
 
 

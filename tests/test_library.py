@@ -292,9 +292,12 @@ def test_briefs_are_handed_over_as_they_land_cached_ones_first(corpus: Path) -> 
     lib = open_library(corpus)
     briefs_for(lib.documents[:3])  # three are cached now
     order: list[str] = []
-    briefs, _ = briefs_for(lib.documents, on_brief=lambda b: order.append(b.doc_id))
+    cached_out: list[int] = []  # how many had landed when the cached ones were said to be out
+    briefs, _ = briefs_for(lib.documents, on_brief=lambda b: order.append(b.doc_id),
+                           on_cached=lambda: cached_out.append(len(order)))  # fmt: skip
     assert sorted(order) == sorted(briefs) == sorted(d.id for d in lib.documents)
     assert order[:3] == [d.id for d in lib.documents[:3]]
+    assert cached_out == [3]  # once, after the cached three and before any summary
 
 
 def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
@@ -306,8 +309,11 @@ def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     assert docs == open_library(corpus).documents
     assert loaded.problems == ()
     landed: list[Brief] = []
-    problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append)
+    cached_out: list[int] = []
+    problems = pipeline.summarize_many(docs, lambda d, t: None, lambda: False, landed.append,
+                                       lambda: cached_out.append(len(landed)))  # fmt: skip
     assert problems == ()
+    assert cached_out == [0]  # a cold cache: nothing to hand over before summarizing
     assert landed == [summarize(d) for d in docs]  # made here, one by one, in order
 
 

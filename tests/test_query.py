@@ -236,3 +236,13 @@ def test_ascii_text_folds_as_any_text_does(text: str) -> None:
     from briefing.query import _fold_unicode
 
     assert fold_for_search(text) == _fold_unicode(text)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2028"
+                                        "\u3000\u200bab李é"), max_size=30))  # fmt: skip
+def test_whitespace_runs_become_one_space_as_the_regex_makes_them(text: str) -> None:
+    """The folded text a query is matched against is the same as with the regex it replaced
+    (unicode spaces, ideographic space, ends kept)."""
+    from briefing.query import SPACES, one_space
+
+    assert one_space(text) == SPACES.sub(" ", text)

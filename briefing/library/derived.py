@@ -37,11 +37,13 @@ def briefs_for(
     jobs: int | None = None,
     should_stop: ShouldStop | None = None,
     on_brief: Callable[[Brief], None] | None = None,
+    on_cached: Callable[[], None] | None = None,
 ) -> tuple[dict[str, Brief], tuple[Problem, ...]]:
     """The brief of each document, by id, and a Problem for each that could not be made.
 
     Cached briefs come first; copies of one article (same content hash) are summarized once.
-    ``on_brief`` gets each brief as soon as it is there, so a reader shows them as they come.
+    ``on_brief`` gets each brief as soon as it is there, so a reader shows them as they come;
+    ``on_cached()`` runs once the cached ones are out, before anything is summarized.
     """
     cache = open_cache_for(use_cache)
     out: dict[str, Brief] = {}
@@ -57,7 +59,7 @@ def briefs_for(
             on_brief(mine)
 
     step.run(steps.brief_step(cache), docs, got, progress=progress, jobs=jobs,
-             should_stop=should_stop)  # fmt: skip
+             should_stop=should_stop, on_cached=on_cached)  # fmt: skip
     notices = cache.take_notices() if cache else []
     return out, (*notices, *problems)
 

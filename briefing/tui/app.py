@@ -15,6 +15,7 @@ workers (harlequin/toolong style), with their progress under the list.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -120,6 +121,9 @@ class BriefingApp(
         self._arrivals_dirty = False
         self._next_arrivals = 0.0
         self._corpus_complete = False
+        self.cached_briefs_listed = threading.Event()
+        """Set by the summarizer worker once the cached briefs are handed over (or it ended):
+        the first load's search index waits for it, as the two would share the interpreter."""
 
     def get_default_screen(self) -> Screen[None]:
         return self.library

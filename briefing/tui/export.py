@@ -54,8 +54,11 @@ def export(app: BriefingApp, docs: tuple[Document, ...], why: str) -> None:
         def progress(done: int, total: int) -> None:
             app.post_message(LoadProgressed("Exporting", done, total))
 
+        def landed(brief: Brief) -> None:
+            briefs[brief.doc_id] = brief
+
         app.pipeline.summarize_many(
-            missing, progress, lambda: worker.is_cancelled, lambda b: briefs.update({b.doc_id: b})
+            missing, progress, lambda: worker.is_cancelled, landed, lambda: None
         )
     if worker.is_cancelled:
         return

@@ -38,11 +38,12 @@ Load = Callable[[list[Path], Progress | None, Arrived | None], Loaded]
 """``(paths, progress, arrived) -> Loaded``."""
 
 SummarizeMany = Callable[
-    [Sequence[Document], Progress, Callable[[], bool], Callable[[Brief], None]],
+    [Sequence[Document], Progress, Callable[[], bool], Callable[[Brief], None], Callable[[], None]],
     Sequence[Problem],
 ]
-"""``(docs, progress, should_stop, on_brief) -> problems``: every brief, each handed to
-``on_brief`` as it lands (cached ones first)."""
+"""``(docs, progress, should_stop, on_brief, on_cached) -> problems``: every brief, each handed
+to ``on_brief`` as it lands (cached ones first); ``on_cached()`` once the cached ones are out,
+before anything is summarized."""
 
 EstimateDates = Callable[
     [Sequence[Document], Callable[[], bool]], tuple[dict[str, dt.date], Sequence[Problem]]
@@ -96,11 +97,13 @@ class Pipeline:
             progress: Progress,
             should_stop: Callable[[], bool],
             on_brief: Callable[[Brief], None],
+            on_cached: Callable[[], None],
         ) -> Sequence[Problem]:
             from briefing.library import briefs_for
 
             _briefs, problems = briefs_for(docs, progress, use_cache=use_cache, jobs=jobs,
-                                           should_stop=should_stop, on_brief=on_brief)  # fmt: skip
+                                           should_stop=should_stop, on_brief=on_brief,
+                                           on_cached=on_cached)  # fmt: skip
             return problems
 
         def estimate_dates(

@@ -150,7 +150,9 @@ def fake_pipeline(
         progress: Progress,
         should_stop: Callable[[], bool],
         on_brief: Callable[[Brief], None],
+        on_cached: Callable[[], None],
     ) -> Sequence[Problem]:
+        on_cached()  # nothing is cached here: every brief is "made"
         for done, doc in enumerate(found, 1):
             if should_stop():
                 break

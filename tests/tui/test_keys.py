@@ -293,7 +293,8 @@ async def test_watch_shows_a_file_as_it_lands_and_drops_a_deleted_one(tmp_path: 
                      for p in sorted(folder.glob("*.txt")))  # fmt: skip
         return Loaded(docs, (), ())
 
-    def summarize_many(docs, progress, stop, on_brief):
+    def summarize_many(docs, progress, stop, on_brief, on_cached):
+        on_cached()
         for doc in docs:
             on_brief(Brief(doc.id, ("x",), (), "fake"))
         return ()
