@@ -235,3 +235,23 @@ def test_a_first_sentence_carrying_on_from_a_statement_does_not_open_the_brief()
     paragraphs = ["但他表示，这并不意味着政府会改变目前的政策。", *ANNE_RICE[1:]]
     d = doc(paragraphs, "zh-cn", title="《夜访吸血鬼》的作者安妮·赖斯去世，享年 80 岁")
     assert paragraphs[0] not in summarize(d).sentences
+
+
+HOKURYO = [
+    "能登半岛遭受地震，为应对地震灾害，岩手县北上市和贺町后藤的医疗瓦斯生产供应公司，北良（社长笠井健）"
+    "在石川县珠洲市的避难中心设置了帐篷状淋浴室并投入使用。该设备可以在持续停水期间回收利用98%以上的废水，"
+    "并可持续性的使用。目标与相关企业和储备物资的自治团体合作，在灾区运行30台该设备。",
+    "6日下午7点左右，在市中心绿丘中为300名避难群众提供了1台。让有幼儿的家庭优先使用，该设备满负荷运转直到"
+    "第二天早上。一位带着6岁女儿使用了该设备的妇女感激地说道：“五天来第一次能够喘口气。我的孩子也展露了笑脸。”",
+    "7日设备增加到两台，预计所有避难者都能使用。还安装了具备同样功能的洗手装置。避难中心的初高中学生纷纷提出"
+    "做志愿者的请求，今后会教大家如何使用，并将该装置在当地推广使用。",
+]
+
+
+def test_a_chinese_sentence_without_its_subject_is_no_key_point() -> None:
+    # translated from Japanese, which leaves the subject out: "还安装了…" (who did?) reads
+    # only after the sentence before it
+    brief = summarize(doc(HOKURYO, "zh-cn"))
+    points = [k.text.strip("…") for k in brief.key_points]
+    assert points
+    assert not [p for p in points if p.startswith(("还安装了", "还", "导致", "获得"))]
