@@ -145,6 +145,8 @@ class Store:
     def entry(self, doc: Document) -> Entry:
         """The entry written on ``doc`` at its place; empty when there is none, or when the
         entry there was written on another article."""
+        if not self._entries:  # a first session: no article's place need be worked out
+            return Entry()
         key = article_key(doc)
         found = self._entries.get(key)
         if found is None or not holds(found, doc, key):
