@@ -134,9 +134,25 @@ REPUBLISHED = re.compile(
     r".{0,100}$",
     re.I,
 )
-# a picture marker of Chinese papers, alone or glued in a paragraph: "（资料图）", "(示意图)"
+# a picture marker of Chinese papers, alone or glued in a paragraph: "（资料图）", "(示意图)",
+# "（组图）" (a page's pointer to its picture: Chinese prose never brackets these words)
 PICTURE_MARK = re.compile(
-    r"[（(](?:资料图片?|資料圖片?|示意图|示意圖|图片来源[:：][^()（）]{1,30})[)）]"
+    r"[（(](?:资料图片?|資料圖片?|示意图|示意圖|图|圖|组图|組圖|配图|配圖|多图|多圖|"
+    r"图片来源[:：][^()（）]{1,30})[)）]"
+)
+# the words a page puts alone on a line where its picture stood, in the languages of the field:
+# "（资料图）", "【图】", "写真", "（イメージ）", "(photo)", "Photo d'archive", "[Image]"
+_PICTURE_WORD = (
+    r"资料图片?|资料照片|資料圖片?|資料照片|示意图|示意圖|图片?|圖片?|照片|配图|配圖|组图|組圖|"
+    r"多图|多圖|截图|截圖|网络图片|網路圖片|视频截图|視頻截圖|"
+    r"写真|寫真|資料写真|資料映像|画像|イメージ(?:写真|画像|図)?|(?:写真|画像)はイメージ|"
+    r"(?:file |archive |stock )?photos?|images?|pictures?|pics?|illustrations?|"
+    r"photos? d['’](?:illustration|archives?)|fotos?|bild(?:er)?"
+)
+# such a word alone on its line, in brackets or not: a picture's placeholder, never a headline
+# nor a sentence (a line "Photo : AFP" with a credit is a caption line, see corpus.clean)
+PICTURE_MARKER_LINE = re.compile(
+    rf"^[（(【\[〔［〈<]?\s*(?:{_PICTURE_WORD})\s*[)）】\]〕］〉>]?$", re.I
 )
 # an illustration caption or a picture's credit: "Photo d'illustration. (AFP)", "Illustration :
 # …", "Featured image by Alberto Riva/The Points Guy.", "(Credit: Clayton Aldern / Grist)"
@@ -189,9 +205,16 @@ def is_chrome(line: str) -> bool:
         return True
     if is_date_line(line):
         return True
-    if not PICTURE_MARK.sub("", line).strip():
+    if not PICTURE_MARK.sub("", line).strip() or is_picture_marker(line):
         return True
     return display_width(line) <= 300 and bool(COOKIE_BANNER.search(line))
+
+
+def is_picture_marker(line: str) -> bool:
+    """A line that only says a picture stood here (``（资料图）``, ``【图】``, ``写真``,
+    ``(photo)``): no title, no sentence, nothing a brief may open on."""
+    line = line.strip()
+    return len(line) <= 40 and bool(PICTURE_MARKER_LINE.match(line))
 
 
 def is_date_line(line: str) -> bool:

@@ -15,6 +15,7 @@ import threading
 from functools import cache
 from typing import Any
 
+from briefing.corpus.chrome import is_picture_marker
 from briefing.text.dates import find_dates
 from briefing.text.scripts import HAN_CHAR as HAN
 from briefing.text.scripts import HANGUL_CHAR as HANGUL
@@ -127,7 +128,7 @@ TITLE_MAX_WIDTH = 100
 def looks_like_title(line: str) -> bool:
     """A first line that is a headline rather than the lede: short, not ending a sentence."""
     line = line.strip()
-    if not line or display_width(line) > 2 * TITLE_MAX_WIDTH:
+    if not line or display_width(line) > 2 * TITLE_MAX_WIDTH or is_picture_marker(line):
         return False
     return not re.search(r"[。.．]$", line)
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from briefing.corpus.chrome import is_date_line
+from briefing.corpus.chrome import is_date_line, is_picture_marker
 from briefing.corpus.clean import clean_paragraphs
 from briefing.corpus.credits import clean_author, clean_source
 from briefing.corpus.detect import (
@@ -139,9 +139,16 @@ def build_document(
             notes.append(paragraphs_message(len(paragraphs), limits))
         del paragraphs[limits.max_paragraphs :]
     title = repair(cut_text(title or raw.title or "", TITLE_MAX)).replace("\n", " ").strip() or None
-    # a text file may open on its date stamp ("2025年2月27日（木） 11:05") above the headline: the
-    # stamp stays for the date and the cleaner, the headline is the title
-    lead = 1 if len(paragraphs) > 2 and is_date_line(paragraphs[0]) else 0
+    if title is not None and is_picture_marker(title):
+        title = None  # "（资料图）" in the headline field: where the picture stood, not a title
+    # a text file may open on its date stamp ("2025年2月27日（木） 11:05") or a picture's marker
+    # ("（资料图）") above the headline: they stay for the date and the cleaner, the headline is
+    # the title
+    lead = 0
+    while len(paragraphs) > lead + 2 and (
+        is_picture_marker(paragraphs[lead]) or (lead == 0 and is_date_line(paragraphs[0]))
+    ):
+        lead += 1
     if title is None and len(paragraphs) > lead + 1 and looks_like_title(paragraphs[lead]):
         title, paragraphs = paragraphs[lead], paragraphs[:lead] + paragraphs[lead + 1 :]
     if not paragraphs:

@@ -22,7 +22,7 @@ from briefing.summarize.keypoints import key_points
 from briefing.summarize.learned import Model, model_for
 from briefing.summarize.rank import SUMY_METHODS, Analysis, analyse, containment, near_duplicate
 from briefing.summarize.sentences import Sentence
-from briefing.summarize.standalone import stands_alone
+from briefing.summarize.standalone import continues, stands_alone
 from briefing.text.scripts import family
 
 METHOD = "briefing"
@@ -57,19 +57,30 @@ def choose_sentences(
     half of it twice; as a bonus on the first pick too, it let a quote that named the title's
     words push the lead out of a Japanese brief), skipping near-duplicates of a chosen
     sentence, sentences that cannot stand alone (:mod:`briefing.summarize.standalone`), and
-    openers that lean on a sentence the brief leaves out; ``model.redundancy`` times the
+    openers that lean on a sentence the brief leaves out (the text's first sentence leans only
+    on the title, and the best sentence leaning on the lead brings the lead, then follows
+    it); ``model.redundancy`` times the
     share of a candidate's terms the brief already has is taken off its score (chosen, like
     the bonus, by cross-validation per language); stops at the model's length rule.
     """
     candidates = [i for i, s in enumerate(scores) if s > -math.inf]
+    # the text's first quotable sentence leans on nothing the reader misses: the title stands
+    # right above the brief ("她的儿子说，她死于中风" under "安妮·赖斯去世"), unless it carries
+    # on from a statement (中国则…), which a title never is
+    opening = candidates[0] if candidates else -1
+    if opening >= 0 and continues(sentences[opening].text, lang):
+        opening = -1
     chosen: list[int] = []
     size = 0.0
     leans = DANGLING.get(family(lang))
     covered: frozenset[Any] = frozenset()
     bonus = model.coverage if title_terms else 0.0
     said: frozenset[Any] = frozenset()  # every term the brief has so far
+    follows = -1  # the best sentence, leaning on the lead the brief just took: it comes next
     while candidates:
-        if chosen and (bonus or model.redundancy):
+        if follows in candidates:
+            k = candidates.index(follows)
+        elif chosen and (bonus or model.redundancy):
             value = [
                 scores[i]
                 + (
@@ -97,10 +108,24 @@ def choose_sentences(
             # "文章摘要如下:" announces it, "“We will fight." is half a quote, and a
             # sentence that only says the headline again adds nothing to the title above it
             continue
-        if leans is not None and leans.match(sentences[i].text) and i - 1 not in chosen:
+        if (
+            leans is not None
+            and i != opening
+            and i - 1 not in chosen
+            and leans.match(sentences[i].text)
+        ):
             # "这是…", "中国则…", "まず一つの違いは…", "He said…": it needs the sentence
-            # before it, which the brief does not show
-            continue
+            # before it, which the brief does not show; when it is the best sentence and
+            # leans on the lead, the brief takes the lead first, then this ("同时,人工智能带来
+            # 的风险…" is read after the lead it follows)
+            if not chosen and i - 1 == opening and opening in candidates:
+                candidates.remove(i - 1)
+                candidates.insert(0, i)  # back in the pool: the next pick
+                follows, i = i, i - 1
+                if not stands_alone(sentences[i].text, terms[i], title_terms):
+                    continue
+            else:
+                continue
         chosen.append(i)
         covered = covered | (title_terms & terms[i])
         said = said | terms[i]

@@ -56,6 +56,12 @@ FEATURES: tuple[str, ...] = (
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万億]+[人日月年件%％]")
 # a name: a capitalised word not opening the sentence, or a katakana run (Japanese names)
 NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w'’-]+|[\u30a1-\u30fa\u30fc]{3,}")
+# a Chinese sentence opening on an adverb or a verb, with its subject left in the sentence
+# before (not 都市 "city", 均衡 "balance", 曾经 stays: it is an adverb too)
+SUBJECTLESS_ZH = (
+    r"(?:也|还|還|又|亦|仍|再|已|曾|却|卻|均(?![衡匀勻])|都(?![市会會城])|并(?![非不])|並(?![非不]))"
+    r"(?=[\u4e00-\u9fff])|导致|導致|包括[^。，,]{1,30}在[内內]|获得|獲得|夺得|奪得|荣获|榮獲|位列"
+)
 # an opener that leans on the previous sentence (a pronoun, a connective, an ordinal)
 DANGLING = {
     "en": re.compile(
@@ -85,7 +91,11 @@ DANGLING = {
         r"不过|不過|可是|只是|而且|并且|並且|于是|於是|因而|从而|從而|所以|甚至|尤其|"
         r"特别是|特別是|总之|總之|换言之|換言之|也就是说|也就是說|例如|比如|譬如|接着|接著|"
         r"随后|隨後|之后|之後|后来|後來|反之|相反|前者|后者|後者|两者|兩者|双方|雙方|"
-        r"对方|對方|与此同时|與此同時)"
+        r"对方|對方|与此同时|與此同時)|"
+        # no subject: an adverb or a verb that carries on with the subject of the sentence
+        # before, as Japanese leaves it out and its translations keep ("还安装了…的洗手装置。",
+        # "导致…建筑物倒塌", "获得两连胜，…")
+        rf"^(?:{SUBJECTLESS_ZH})"
     ),
 }
 QUOTE_OPEN = re.compile(r"^[\"'“‘«「『]")

@@ -76,7 +76,9 @@ CAPTION = re.compile(
     r"[(（]\s*(?:pictured|picture|photo|left|right|centre|center|above|below|top|bottom|inset|"
     r"file photo|illustration|à gauche|à droite|au centre|写真[^)）]{0,6}|图|圖)\s*[)）]|"
     # Japanese captions: "（左）", "（右から2人目）", "写真は…", "（…撮影）", "撮影：…"
-    r"[(（](?:左|右|中央|手前|奥)[^)）]{0,8}[)）]|^写真[は:：]|[(（][^)）]{0,24}撮影[)）]|"
+    # (the place word alone or with what places it: "（奥山元照住持）" names a person)
+    r"[(（](?:左|右|中央|手前|奥)(?:端|側|上|下|奥|手前|から[^)）]{1,8}|[\d０-９一二三四五][^)）]{0,4})?"
+    r"[)）]|^写真[は:：]|[(（][^)）]{0,24}撮影[)）]|"
     r"撮影\s*[:：=]",
     re.IGNORECASE,
 )
@@ -92,6 +94,20 @@ CAPTION_PARAGRAPH_CJK = re.compile(
     r"[(（](?:照片|图片|圖片|相片|写真|画像|图|圖)[^()（）]{0,24}[)）]\s*$|"
     r"[(（][^()（）]{0,24}(?:提供|撮影|摄|攝|供图|供圖)[)）]\s*$|"
     r"[=＝][^=＝。！？!?]{2,30}$"
+)
+# the label a page prints before a picture's caption (BBC's services over every one: "Image
+# caption,", "图片说明，", "画像説明,", "Légende image,"): alone on its paragraph, the caption is
+# the next paragraph; at the head of one, the rest of it. Either way that paragraph describes
+# the picture, punctuated like prose or not (宮崎駿: "一位女士在为…的海报拍照。" opened a brief)
+CAPTION_LABEL = re.compile(
+    r"^\s*(?:(?:image|photo|picture|media|video) caption|caption|"
+    r"légende(?: (?:de l['’])?(?:image|photo|vidéo))?|pie de (?:foto|imagen)|"
+    r"legenda(?: da (?:foto|imagem))?|bildunterschrift|подпись к (?:фото|видео)|"
+    r"画像説明|写真説明|映像説明|動画説明|キャプション|"
+    r"图片说明|圖片說明|图像说明|圖像說明|图片注释|圖片註釋|图像加注文字|圖像加註文字|"
+    r"视频说明|視頻說明|视频加注文字|視頻加註文字|图注|圖註)"
+    r"\s*(?:[,，、:：]|$)",
+    re.IGNORECASE,
 )
 # a teaser cut short by its page: "…为根本遵循, ..." or "… de la …"
 TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -282,6 +298,7 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
     only the first few hundred of a very long text splits no more than those."""
     cjk = family(lang) in ("ja", "zh")
     count = 0
+    labelled = False  # the paragraph before was a caption's label alone
     for p_index, paragraph in enumerate(paragraphs):
         digest = None if cjk else _digest_pieces(paragraph)
         texts: Iterable[str]
@@ -292,8 +309,14 @@ def iter_sentences(paragraphs: Sequence[str], lang: str) -> Iterator[Sentence]:
             texts = _split_cjk(paragraph, lang) if cjk else _split_latin(paragraph, lang)
             bullets = False
         first = True
-        # a caption paragraph (CJK): none of its sentences is the article's own statement
-        pictured = cjk and bool(CAPTION_PARAGRAPH_CJK.search(paragraph.rstrip()))
+        # a caption paragraph: none of its sentences is the article's own statement
+        label = CAPTION_LABEL.match(paragraph)
+        pictured = (
+            labelled
+            or label is not None
+            or (cjk and bool(CAPTION_PARAGRAPH_CJK.search(paragraph.rstrip())))
+        )
+        labelled = label is not None and not paragraph[label.end() :].strip()
         for raw in texts:
             for piece in _unscaffold(cut_run(raw)):
                 # every sentence is the text's own slice, so a brief quotes it verbatim; a

@@ -15,10 +15,12 @@ sentence.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing.summarize.features import is_question
 from briefing.summarize.rank import containment
+from briefing.text.scripts import family
 
 # quotation marks that come in pairs: (opening, closing)
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("「", "」"), ("『", "』"), ("“", "”"), ("«", "»"))
@@ -26,6 +28,38 @@ TITLE_SHARE = 0.8
 """A sentence whose terms are at least this share the title's says nothing more than it."""
 MIN_TITLE_TERMS = 3
 """Fewer terms than this (a two-word sentence, an empty title): too little to call a repeat."""
+
+
+# an opener that carries on from a statement before it (a contrast, a consequence, a next
+# step), which no headline is: "中国则…", "但…", "しかし…", "However…", "Mais…". A pronoun or a
+# demonstrative ("她的儿子…", "在该北非国家…", "同国では…", "He said…") may point at the title
+CONTINUES = {
+    "zh": re.compile(
+        r"^[^，,。；;：:\s]{0,5}?(?<![规規原法准準细細守否])[则則]|"
+        r"^(?:但|而|同时|同時|然而|因此|另外|另一方面|其次|再次|最后|最後|不过|不過|可是|"
+        r"只是|而且|并且|並且|于是|於是|因而|从而|從而|所以|甚至|尤其|总之|總之|换言之|"
+        r"換言之|也就是说|也就是說|接着|接著|随后|隨後|之后|之後|后来|後來|反之|相反|"
+        r"与此同时|與此同時|此外|也|还|還|又|亦|并(?![非不])|並(?![非不])|导致|導致)"
+    ),
+    "ja": re.compile(
+        r"^(?:しかし|また|一方|さらに|だが|ただ|なお|そして|次に|最後に|つまり|ところが|"
+        r"とはいえ|加えて|実際)"
+    ),
+    "en": re.compile(
+        r"^[\"'“‘]?(?:But|And|Or|However|Also|Meanwhile|So|Then|Still|Instead|Yet|Moreover|"
+        r"Furthermore|Indeed|Second)\b"
+    ),
+    "fr": re.compile(
+        r"^[\"«“]?\s?(?:Mais|Et|Or|Pourtant|Cependant|Aussi|Puis|Néanmoins|Toutefois|Ainsi|"
+        r"Donc|D'autant|Par ailleurs|En outre|De plus)\b"
+    ),
+}
+
+
+def continues(text: str, lang: str) -> bool:
+    """Opens by carrying on from a statement before it: not even the title can be that."""
+    pattern = CONTINUES.get(family(lang))
+    return bool(pattern and pattern.match(text))
 
 
 def quotes_balanced(text: str) -> bool:

@@ -33,6 +33,13 @@ CHROME = [
     "This post contains references to products from one or more of our advertisers.",
     "Temas",
     "-",
+    "（资料图）",
+    "【图】",
+    "（组图）",
+    "写真",
+    "（イメージ）",
+    "(Photo)",
+    "[Image]",
 ]
 
 ARTICLE = [
@@ -44,6 +51,9 @@ ARTICLE = [
     "(...)",
     "Temas como la inflación dominaron la reunión del sindicato con la patronal.",
     "Sign up for the course was slow at first, the university said, but numbers grew.",
+    "Photos of the flooded station were shared widely online.",
+    "写真は地元の住民が撮影した。",
+    "图片显示，洪水已经漫过了堤坝。",
 ]
 
 

@@ -205,3 +205,53 @@ def test_short_feed_entries_print_no_numpy_warnings(tmp_path) -> None:
         briefs = [summarize(doc) for doc in docs]
     assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
     assert all(b.sentences for b in briefs)
+
+
+def test_seed_004_forum_brief_opens_on_its_lead(seed_docs) -> None:  # type: ignore[no-untyped-def]
+    # the scorer's best sentence, "同时,人工智能带来的风险…", leans on the lead: it brings it
+    brief = summarize(seed_docs["004_f3eb38ce3b79a726.txt#1"])
+    assert brief.sentences[0].startswith("2025年,全球智能化浪潮风起云涌")
+    assert brief.sentences[1].startswith("同时,人工智能带来的风险挑战")
+
+
+ANNE_RICE = [
+    "她的儿子克里斯多夫·赖斯说，她死于中风引起的并发症。",
+    "赖斯最成功的作品是她的第一部小说《夜访吸血鬼》，该书于 1976 年出版，塑造了吸血鬼莱斯特这个角色，"
+    "莱斯特是《编年史》13 部全集的中心人物，最新一部于 2018 年出版。",
+    "2010 年，赖斯在南伊利诺伊大学的一次演讲中说：“我认为莱斯特是个实干家，他能做我做不到的事情。”",
+    "1994 年，《夜访吸血鬼》被拍成电影并获得了成功，它重新点燃了人们对吸血鬼题材的兴趣，"
+    "之后的电视剧《吸血鬼日记》和《暮光之城》系列电影相继上映。",
+    "根据赖斯网站上的个人简介，尽管她大部分时间在加州度过，但她是新奥尔良人，而她的许多故事也都发生新奥尔良。",
+]
+
+
+def test_a_first_sentence_pointing_at_the_title_may_open_the_brief() -> None:
+    # 她 is the title's 安妮·赖斯: nothing but the title stands before it
+    d = doc(ANNE_RICE, "zh-cn", title="《夜访吸血鬼》的作者安妮·赖斯去世，享年 80 岁")
+    assert summarize(d).sentences[0] == ANNE_RICE[0]
+
+
+def test_a_first_sentence_carrying_on_from_a_statement_does_not_open_the_brief() -> None:
+    paragraphs = ["但他表示，这并不意味着政府会改变目前的政策。", *ANNE_RICE[1:]]
+    d = doc(paragraphs, "zh-cn", title="《夜访吸血鬼》的作者安妮·赖斯去世，享年 80 岁")
+    assert paragraphs[0] not in summarize(d).sentences
+
+
+HOKURYO = [
+    "能登半岛遭受地震，为应对地震灾害，岩手县北上市和贺町后藤的医疗瓦斯生产供应公司，北良（社长笠井健）"
+    "在石川县珠洲市的避难中心设置了帐篷状淋浴室并投入使用。该设备可以在持续停水期间回收利用98%以上的废水，"
+    "并可持续性的使用。目标与相关企业和储备物资的自治团体合作，在灾区运行30台该设备。",
+    "6日下午7点左右，在市中心绿丘中为300名避难群众提供了1台。让有幼儿的家庭优先使用，该设备满负荷运转直到"
+    "第二天早上。一位带着6岁女儿使用了该设备的妇女感激地说道：“五天来第一次能够喘口气。我的孩子也展露了笑脸。”",
+    "7日设备增加到两台，预计所有避难者都能使用。还安装了具备同样功能的洗手装置。避难中心的初高中学生纷纷提出"
+    "做志愿者的请求，今后会教大家如何使用，并将该装置在当地推广使用。",
+]
+
+
+def test_a_chinese_sentence_without_its_subject_is_no_key_point() -> None:
+    # translated from Japanese, which leaves the subject out: "还安装了…" (who did?) reads
+    # only after the sentence before it
+    brief = summarize(doc(HOKURYO, "zh-cn"))
+    points = [k.text.strip("…") for k in brief.key_points]
+    assert points
+    assert not [p for p in points if p.startswith(("还安装了", "还", "导致", "获得"))]

@@ -75,3 +75,42 @@ def test_photo_captions_with_a_full_stop_are_not_quotable() -> None:
         "en",
     )
     assert [c for _, c in out] == [True, False, False]
+
+
+MIYAZAKI_ZH = [
+    "3小时前",
+    "图片说明，",
+    "一位女士在为动画电影《你想活出怎样的人生》的海报拍照。据说该作品有着宫崎骏导演一些自传的色彩。",
+    "日本动画界的传奇人物，宫崎骏导演于7日凭借电影《你想活出怎样的人生》以82岁高龄首次获得美国金球奖。",
+]
+
+
+def test_the_paragraph_under_a_caption_label_is_a_caption_however_punctuated() -> None:
+    # BBC's services print "Image caption," over each caption: "图片说明，", "画像説明,"
+    out = texts(MIYAZAKI_ZH, "zh-cn")
+    assert [t for t, c in out if c] == [MIYAZAKI_ZH[3]]
+    ja = ["画像説明,", "ポスターを撮影する女性。同作品は監督の自伝的な側面もあるとされる",
+          "宮崎駿監督が7日、映画で82歳にして初の米ゴールデングローブ賞を受賞した。"]  # fmt: skip
+    assert [t for t, c in texts(ja, "ja") if c] == [ja[2]]
+
+
+def test_a_caption_label_opening_a_paragraph_makes_the_paragraph_a_caption() -> None:
+    paragraphs = [
+        "Légende image, Des secouristes fouillent les décombres de l'école de Gaziantep lundi.",
+        "Les secouristes ont sorti vivantes douze personnes des décombres lundi, dans le sud.",
+    ]
+    assert [t for t, c in texts(paragraphs, "fr") if c] == [paragraphs[1]]
+
+
+def test_prose_that_names_a_caption_stays_quotable() -> None:
+    paragraphs = ["Caption contests drew 4,000 entries this year, the magazine said."]
+    assert texts(paragraphs, "en") == [(paragraphs[0], True)]
+
+
+def test_a_bracketed_name_is_not_a_japanese_place_pointer() -> None:
+    # （奥山元照住持）: 奥山 is a name, not 奥 ("at the back") of a caption
+    zh = "在8日，平泉町的中尊寺（奥山元照住持）举办了“金盃披”仪式，以庆祝祈福法会圆满结束。"
+    ja = "平泉町の中尊寺（奥山元照貫首）で８日、修正会の結願を祝う「金盃披き」が行われた。"
+    assert texts([zh], "zh-cn") == [(zh, True)]
+    assert texts([ja], "ja") == [(ja, True)]
+    assert texts(["ハリリ首相（左）とムハンマド皇太子が会談した。"], "ja")[0][1] is False
