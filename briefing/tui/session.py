@@ -151,16 +151,23 @@ class Session:
             ids.append(brief.doc_id)
         return frozenset(ids)
 
-    def row(self, doc_id: str) -> Row:
-        """A list row: the document with its read state, note and compare mark."""
-        doc = self.documents[doc_id]
+    def row(self, doc_id: str, documents: Mapping[str, Document] | None = None) -> Row:
+        """A list row: the document (of ``documents``, by default the folder's now) with its
+        read state, note and compare mark."""
+        doc = (self.documents if documents is None else documents)[doc_id]
         entry = self.entry(doc_id)
         marked = self.marked.index(doc_id) + 1 if doc_id in self.marked else None
         return Row(doc, entry.read, entry.note, marked)
 
     def rows(self) -> Mapping[str, Row]:
-        """Every row, each made when the list asks for it: it shows a page, not the corpus."""
-        return _Rows(self.row)
+        """Every row, each made when the list asks for it: it shows a page, not the corpus.
+
+        The rows are those of the documents as they are now: a reload replaces the folder's
+        documents before the list hears of it (signals are delivered as messages), and a
+        frame drawn in between must still find the rows the list holds, not fail on an
+        article the reload dropped."""
+        documents = self.documents
+        return _Rows(lambda doc_id: self.row(doc_id, documents))
 
     def toggle_mark(self, doc_id: str) -> list[str] | None:
         """Mark or unmark for compare; the ids whose rows change, or None when compare is full

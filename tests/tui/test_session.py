@@ -72,3 +72,16 @@ def test_an_article_replaced_under_its_id_is_asked_again(tmp_path: Path) -> None
     session.finish_loading([other], ())  # the reload: same id, another article
     assert session.note(other.id) == ""
     assert not session.noted
+
+
+def test_the_rows_a_list_holds_outlive_a_reload_that_drops_their_article(tmp_path: Path) -> None:
+    """A reload replaces the documents before the list is told (signals come as messages): a
+    frame drawn in between draws the rows the list holds (it crashed on a deleted file)."""
+    session = Session(Store(tmp_path / "notes.json"))
+    session.finish_loading(DOCS[:2], ())
+    listed = session.rows()  # what the list was given with its layout
+    session.finish_loading(DOCS[1:2], ())  # d0's file was deleted
+    assert listed["d0"].doc is DOCS[0]
+    assert listed["d1"].doc is DOCS[1]
+    with pytest.raises(KeyError):
+        session.rows()["d0"]
