@@ -38,7 +38,6 @@ TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 KEY_VALUE = re.compile(r"([A-Za-z]+):(.*)", re.S)
 # combining accents of Latin, Greek and Cyrillic (kana voicing marks are not among them)
 ACCENTS = re.compile("[\u0300-\u036f]")
-SPACES = re.compile(r"\s+")
 # a character that continues a word of a spaced language: a letter or digit, not CJK
 WORD_CHAR = re.compile(f"[^\\W{CJK}{HANGUL}]")
 # a whole word of a spaced language: "reliability", "10", not "李強" nor "li qiang"
@@ -60,7 +59,7 @@ def fold_for_search(text: str) -> str:
 
 
 def one_space(text: str) -> str:
-    """``SPACES.sub(" ", text)``: each run of whitespace as one space, the ends kept.
+    """``re.sub(r"\\s+", " ", text)``: each run of whitespace as one space, the ends kept.
 
     ``str.split`` knows the same whitespace as ``re``'s ``\\s`` (both ask Unicode) and is
     C-fast where the regex substitution is not: folding a folder's texts for search spent

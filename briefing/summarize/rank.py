@@ -74,8 +74,7 @@ def stop_words(lang: str) -> frozenset[str]:
         return frozenset()
     if data is None:
         return frozenset()
-    listed = frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
-    return frozenset(fold(w) for w in listed)
+    return frozenset(fold(w.rstrip()) for w in data.decode("utf-8").splitlines() if w)
 
 
 def _stemmer(lang: str) -> Callable[[str], str]:
