@@ -9,9 +9,10 @@ paragraph that mentions cookies or sharing is kept (tests: ja, zh, fr, en).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from briefing.text.dates import find_dates
+from briefing.text.dates import find_dates, slashed_dates
 from briefing.text.width import display_width
 
 # one word of a share bar or a toolbar, in the languages sites print them
@@ -77,6 +78,23 @@ TIME_REST = re.compile(
     r"^[\s,.|·•\-–]*(?:[(（][^()（）\d]{1,4}[)）])?\s*"  # a weekday: "（木）", "(Thu)"
     r"(?:(?:à|at|um|a las|às)\s+)?(?:\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|uhr|h))?|\d{1,2}時\d{1,2}分)?"
     r"\s*(?:(?:gmt|utc|cet|cest|est|edt|pst|pdt|jst|bst)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s,.]*$",
+    re.I,
+)
+# what may stand before the date of a date line: a weekday, a stamp's label ("Published:",
+# "Publié le", "公開日時：", "更新") with maybe the time first ("Published: 13:02 EDT, 31 March
+# 2025"), and a newspaper's name before that label ("佐賀新聞　公開日時：", "CBS News | Published:")
+STAMP_LABEL = (
+    r"(?:published|updated|posted|publié|mis à jour|modifié|"
+    r"公開|更新|配信|掲載|発行|发布|發布|日期)"
+)
+DATE_LEAD = re.compile(
+    rf"[\s,.|·•\-–]*(?:[^\d|｜]{{1,20}}?(?:\s*[|｜·•]\s*|\u3000+|\s+(?={STAMP_LABEL})))?"
+    r"(?:(?:le|on)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
+    r"(?:(?:(?:published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s*|"
+    r"(?:公開日時|公開日|更新日時|更新|配信日時|配信|掲載日|発行日|发布时间|發布時間|发布于|日期)\s*[:：]?\s*)"
+    r"(?:\d{1,2}[:h.]\d{2}\s*(?:[ap]m\s*)?(?:[a-z]{2,4}\s*)?,?\s*)?)?",
     re.I,
 )
 # a cookie banner: "We use cookies to…", "Ce site utilise des cookies…", "本サイトはCookieを使用…"
@@ -218,15 +236,26 @@ def is_picture_marker(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    """A line that is only a date and maybe a time: ``13 Jan 2020, 22:11 GMT+10``. An article
+    """A line that is only a date and maybe a time: ``13 Jan 2020, 22:11 GMT+10``,
+    ``Tuesday 25 February 2025 19.05 GMT``, ``samedi 8 mars 2025 à 13h11``, ``公開日時：2025年4月1日
+    21時19分`` (a weekday or a stamp's label before it, Markdown emphasis around it). An article
     says what happened on a day; a line that says nothing else is a dateline or a stamp."""
-    if display_width(line) > 48:
-        return False
-    found = find_dates(line)
+    return stamp_date(line) is not None
+
+
+def stamp_date(line: str, month_first: bool = False) -> dt.date | None:
+    """The date of a date line (:func:`is_date_line`), or None for any other line; a slashed
+    one (``Nice-Matin | 14/03/2025 12:31``) read month first when ``month_first``."""
+    line = line.strip().strip("*_")
+    if display_width(line) > 60:
+        return None
+    found = find_dates(line) or slashed_dates(line, month_first)
     if len(found) != 1:
-        return False
-    start, end, _ = found[0]
-    return not line[:start].strip(" ,.|·•-–") and bool(TIME_REST.match(line[end:]))
+        return None
+    start, end, date = found[0]
+    if DATE_LEAD.fullmatch(line[:start]) and TIME_REST.match(line[end:]):
+        return date
+    return None
 
 
 def strip_credits(para: str) -> str:

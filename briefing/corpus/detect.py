@@ -15,7 +15,7 @@ import threading
 from functools import cache
 from typing import Any
 
-from briefing.corpus.chrome import is_picture_marker
+from briefing.corpus.chrome import is_picture_marker, stamp_date
 from briefing.text.dates import find_dates
 from briefing.text.scripts import HAN_CHAR as HAN
 from briefing.text.scripts import HANGUL_CHAR as HANGUL
@@ -91,17 +91,26 @@ PUBLISHED_BEFORE = re.compile(
 )
 
 
-def detect_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
+def detect_date(
+    paragraphs: tuple[str, ...] | list[str], named: dt.date | None = None, lang: str = "und"
+) -> dt.date | None:
     """The article's own date from its text, or None when it truly has none.
 
-    In order: a date marked as the publication date (``…の記事``, ``Published …``); a dateline at
-    the very start of the article; then the latest date the text mentions, since a news article
-    is written on or after the events it reports.
+    In order: a date line among the first paragraphs (a stamp: ``Nice-Matin | 14/03/2025
+    12:31``, slashed dates read month first in English only); a date marked as the publication
+    date (``…の記事``, ``Published …``); a dateline at the very start of the article; the date
+    the file is named by (``named``: someone filed it
+    under that day, which says more than a date the story mentions, such as a birth date in an
+    obituary); then the latest date the text mentions, since a news article is written on or
+    after the events it reports.
     """
+    for para in paragraphs[:3]:
+        if stamp := stamp_date(para, month_first=lang == "en"):
+            return stamp
     text = "\n".join(paragraphs)
     dates = find_dates(text)
     if not dates:
-        return None
+        return named
     for start, end, date in dates:
         if PUBLISHED_AFTER.match(text[end : end + 8]) or PUBLISHED_BEFORE.search(
             text[max(0, start - 24) : start]
@@ -110,7 +119,7 @@ def detect_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
     first_start, _, first_date = dates[0]
     if first_start <= 40 and "\n" not in text[:first_start]:
         return first_date
-    return max(d for _, _, d in dates)
+    return named or max(d for _, _, d in dates)
 
 
 # sentence end: CJK full stops anywhere, Latin ones before a space or the end

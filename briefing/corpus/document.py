@@ -27,7 +27,7 @@ from briefing.corpus.limits import Limits, chars_message, cut_text, paragraphs_m
 from briefing.corpus.page_meta import host_of, site_names, strip_site_name
 from briefing.corpus.repair import repair, scrub_surrogates
 from briefing.model import Document
-from briefing.text.dates import parse_date, parse_datetime
+from briefing.text.dates import name_date, parse_date, parse_datetime
 from briefing.text.width import display_width
 
 # a language tag from metadata: "en", "en-US", "zh_TW", "fr-FR"
@@ -145,7 +145,7 @@ def build_document(
     # ("（资料图）") above the headline: they stay for the date and the cleaner, the headline is
     # the title
     lead = 0
-    while len(paragraphs) > lead + 2 and (
+    while len(paragraphs) > lead + 1 and (
         is_picture_marker(paragraphs[lead]) or (lead == 0 and is_date_line(paragraphs[0]))
     ):
         lead += 1
@@ -158,7 +158,7 @@ def build_document(
         lang = detect_language(title or "") if title else "und"
         lang = _normalize_lang(raw.lang) or lang
     stated = date if parse_date(date) else raw.date
-    when = parse_date(stated) or detect_date(paragraphs)
+    when = parse_date(stated) or detect_date(paragraphs, name_date(path), lang)
     published = parse_datetime(stated)
     cleaned = clean_paragraphs(paragraphs, lang)
     paragraphs = cleaned.paragraphs or paragraphs

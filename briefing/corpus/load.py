@@ -148,7 +148,7 @@ def documents_from_file(
 ReadFile = Callable[[Path, str], tuple[list[Document], list[Problem]]]
 """``(path, rel_id) -> (documents, problems)``: :func:`documents_from_file` or a cache of it."""
 
-LOADER_VERSION = "8"  # 8: a picture marker is no title; 7: a date stamp is no title
+LOADER_VERSION = "9"  # 9: file-name dates, labelled date stamps; 8: a picture marker: no title
 """Bump whenever a change to this package can change a loaded document (text, title, date,
 language, id): the cache keeps each file's documents under it, so a bump re-reads every file
 once."""

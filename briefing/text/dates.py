@@ -71,6 +71,42 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     return sorted(found, key=lambda f: f[0])
 
 
+# "14/03/2025", "3/11/2025": day first or month first, as the writer's country has it
+SLASHED_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def slashed_dates(text: str, month_first: bool) -> list[tuple[int, int, dt.date]]:
+    """Every ``d/m/yyyy`` date in ``text`` (``m/d/yyyy`` when ``month_first``, as in American
+    English, unless a number over 12 says which is the day). Kept out of :func:`find_dates`:
+    without the writer's language "3/11/2025" is two days."""
+    found = []
+    for m in SLASHED_DATE.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        day, month = (b, a) if (month_first and b <= 31 and a <= 12) or b > 12 else (a, b)
+        if date := make_date(m[3], month, str(day)):
+            found.append((m.start(), m.end(), date))
+    return found
+
+
+# a date in a file's name: "2025-03-16_gerard-de-villiers….txt", "2025_03_16", "20250316.txt",
+# "202503248193.txt" (a stamp to the minute: 8, 12 or 14 digits, never an id of another length)
+NAME_DATE = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)([-_.])(\d{1,2})\2(\d{1,2})(?!\d)|"
+    r"(?<![\d])((?:19|20)\d\d)(\d\d)(\d\d)(?=(?:\d{4}|\d{6})?(?!\d))"
+)
+
+
+def name_date(path: str) -> dt.date | None:
+    """The date a file's own name gives (not its folders': ``inbox/2025-03/`` names a month),
+    the first one; None when it has none. People name saved articles by their day."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for m in NAME_DATE.finditer(name):
+        date = make_date(m[1], m[3], m[4]) if m[1] else make_date(m[5], m[6], m[7])
+        if date is not None:
+            return date
+    return None
+
+
 def parse_datetime(value: object) -> dt.datetime | None:
     """The moment a metadata field states, in the offset it states it in, or None.
 

@@ -252,3 +252,88 @@ def test_a_text_file_opening_on_its_date_stamp_gets_that_date_and_its_headline(
     assert doc.title == "150人以上が行方不明 カリフォルニア州山火事で"
     assert str(doc.date) == day
     assert not any(stamp in p for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("Tuesday 25 February 2025 19.05 GMT", "2025-02-25"),
+     ("samedi 8 mars 2025 à 13h11", "2025-03-08"),
+     ("佐賀新聞　公開日時：2025年4月1日 21時19分", "2025-04-01"),
+     ("CBS News | Published: 13:02 EDT, 31 March 2025", "2025-03-31"),
+     ("Updated 7:55 PM BST April 5, 2025", "2025-04-05"),
+     ("Nice-Matin | 14/03/2025 12:31", "2025-03-14"),
+     ("*11/03/2025 07:28*", "2025-03-11"),
+     ("Le 12 mars 2025", "2025-03-12")],
+)  # fmt: skip
+def test_a_stamp_with_its_weekday_label_or_paper_dates_the_article_and_is_no_title(
+    tmp_path: Path, stamp: str, day: str
+) -> None:
+    """From ../shared/field: each stamp above one long paragraph was taken for the title, so the
+    article had no date (the stamp was its only one) and a stamp for a headline."""
+    body = (
+        "Le motard, un homme de 26 ans, ne portait pas de casque lors de la collision survenue "
+        "vendredi vers 15 heures rue de Retinne. Malgré l'intervention rapide des secours, il "
+        "est décédé sur place."
+    )
+    path = tmp_path / "crash.txt"
+    path.write_text(f"{stamp}\n\n{body}\n", encoding="utf-8")
+    (doc,) = load_corpus([path]).documents
+    assert str(doc.date) == day
+    assert doc.title_derived
+    assert stamp not in doc.title
+    assert doc.paragraphs == (body,)
+
+
+def test_slashed_stamps_read_month_first_only_in_english(tmp_path: Path) -> None:
+    fr = "Le conseil municipal a voté le budget hier soir après un long débat sur les écoles."
+    en = "The city council passed the budget last night after a long debate about schools."
+    (tmp_path / "fr.txt").write_text(f"Le Courrier | 03/04/2025 09:00\n\n{fr}\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(f"The Courier | 03/04/2025 09:00\n\n{en}\n", encoding="utf-8")
+    dates = {d.lang: d.date for d in load_corpus([tmp_path]).documents}
+    assert dates == {"fr": dt.date(2025, 4, 3), "en": dt.date(2025, 3, 4)}
+
+
+@pytest.mark.parametrize(
+    "name", ["2025-03-16_gerard-de-villiers.txt", "2025_03_16 obituary.txt", "20250316.txt",
+             "202503161230.txt"],
+)  # fmt: skip
+def test_a_file_named_by_its_day_is_dated_by_it_not_by_a_birth_date(
+    tmp_path: Path, name: str
+) -> None:
+    """As inbox/2025-03/2025-03-16_gerard-de-villiers-….txt in ../shared/field: the obituary was
+    filed under 1929-12-08, the writer's birth date, the only full date its text gives."""
+    path = tmp_path / name
+    path.write_text(
+        "Gérard de Villiers, l'auteur de SAS, est mort.\n\n"
+        "Phénomène de l'édition française, il est décédé jeudi à 83 ans.\n\n"
+        "Gérard de Villiers, né le 8 décembre 1929 à Paris, publiait quatre romans par an.\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_corpus([path]).documents
+    assert doc.date == dt.date(2025, 3, 16)
+
+
+@pytest.mark.parametrize(
+    "name", ["article-7557627.txt", "20251399.txt", "id-20150112345.txt", "2025-03/notes.txt"]
+)
+def test_a_number_in_a_file_name_that_is_no_day_dates_nothing(tmp_path: Path, name: str) -> None:
+    """An id, a month that does not exist, an 11-digit number, a month folder: no date."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "The council met on Tuesday.\n\nIt passed the budget after a long debate.\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_corpus([path]).documents
+    assert doc.date is None
+
+
+def test_a_dateline_in_the_text_still_wins_over_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "2025-03-20_saved.txt"
+    path.write_text(
+        "Published: March 18, 2025\n\nThe council met on Tuesday and passed the budget.\n\n"
+        "The vote was close.\n",
+        encoding="utf-8",
+    )
+    (doc,) = load_corpus([path]).documents
+    assert doc.date == dt.date(2025, 3, 18)
