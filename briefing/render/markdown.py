@@ -214,7 +214,8 @@ def _story(
 
 
 def _summary_line(story: Story, docs: Mapping[str, Document]) -> str:
-    """``- **label**: 3 articles (ja, zh-tw, fr), 2025-07-26; first reported by Source.``"""
+    """``- **label**: 3 articles (ja, zh-tw, fr), 2025-07-26; first reported by Source``, or
+    ``first reported in “Title”`` when the earliest article names no outlet."""
     dated = sorted(
         (
             docs[i]
@@ -223,7 +224,14 @@ def _summary_line(story: Story, docs: Mapping[str, Document]) -> str:
         ),
         key=lambda d: (d.date, d.id),
     )
-    first = f"; first reported by {inline(dated[0].source or dated[0].id)}" if dated else ""
+    first = ""
+    if dated:  # by its outlet; an article with none is named by its title, not its file's path
+        earliest = dated[0]
+        first = (
+            f"; first reported by {inline(earliest.source)}"
+            if earliest.source
+            else f"; first reported in “{inline(earliest.title)}”"
+        )
     langs = ", ".join(story.languages)
     return (
         f"- **{inline(story.label)}**: {story.size} articles ({inline(langs)}), "

@@ -90,3 +90,35 @@ def test_url_is_an_autolink_only_when_plainly_http() -> None:
     spaced = url_line("https://x.org/a b<script>")
     assert spaced is not None
     assert not {"link_open", "html_inline"} & _read_back(spaced)[0]
+
+
+def _story_line(first_source: str | None) -> str:
+    import datetime as dt
+
+    from briefing.model import Document
+    from briefing.render.markdown import _summary_line
+    from briefing.stories.story import Story
+
+    docs = {
+        "kaigai-news/2025-03-01_fire.txt": Document(
+            "kaigai-news/2025-03-01_fire.txt", "kaigai-news/2025-03-01_fire.txt",
+            "山火事で150人不明", False, dt.date(2025, 3, 1), first_source, "ja", ("本文。",),
+        ),
+        "press-en/fire.txt": Document(
+            "press-en/fire.txt", "press-en/fire.txt", "150 missing in wildfire", False,
+            dt.date(2025, 3, 2), "BBC", "en", ("Text.",),
+        ),
+    }  # fmt: skip
+    story = Story("s0000001", "山火事で150人不明", "kaigai-news/2025-03-01_fire.txt",
+                  dt.date(2025, 3, 1), dt.date(2025, 3, 2), ("ja", "en"), ("BBC",),
+                  tuple(docs))  # fmt: skip
+    return _summary_line(story, docs)
+
+
+def test_a_story_is_first_reported_by_its_outlet_or_in_its_titled_article() -> None:
+    """The export named a file path ("first reported by kaigai-news/….txt") when the earliest
+    article named no outlet."""
+    assert _story_line("NHK").endswith("; first reported by NHK")
+    line = _story_line(None)
+    assert line.endswith("; first reported in “山火事で150人不明”")
+    assert "kaigai-news" not in line
