@@ -51,14 +51,18 @@ def theme_set_version(themes: Sequence[Theme]) -> str:
 
 
 def file_step(
-    cache: Cache | None, themes: Sequence[Theme], max_bytes: int
-) -> Step[FileItem, str, LoadedFile]:
+    cache: Cache | None, themes: Sequence[Theme], max_bytes: int,
+    absolute: Mapping[str, str] | None = None,
+) -> Step[FileItem, str, LoadedFile]:  # fmt: skip
     """Files by absolute path, valid while size, mtime and the loader version (with the limits
     the file was read under) are unchanged. A cached file comes back with its theme matches
     ``None``: they have their own key (:func:`theme_step`). Documents matched while loading
     (in worker processes) store their matches too; in this process the file step only reads,
-    and the theme step matches next, so the rows are there first."""
+    and the theme step matches next, so the rows are there first. ``absolute``: each item's
+    absolute path by its path, when the caller made them already
+    (:func:`briefing.corpus.walk.absolute_paths`)."""
     stats: dict[str, os.stat_result | None] = {}
+    known = absolute or {}
     themes_key = theme_set_version(themes)
     strings: dict[str, str] = {}  # one copy of each source and language (codec.decode_file)
     stored = StoredTexts(cache) if cache else None
@@ -72,7 +76,7 @@ def file_step(
         return versions[id(limits)]
 
     def key(item: FileItem) -> str:
-        path = os.path.abspath(item[0])
+        path = known.get(item[0]) or os.path.abspath(item[0])
         try:
             stats[path] = os.stat(item[0])
         except OSError:

@@ -23,6 +23,7 @@ from briefing.cache.tasks import FileItem, LoadedFile, Matches
 from briefing.corpus.limits import Limits
 from briefing.corpus.load import Corpus, assemble_corpus, display_path, iter_files, relative_id
 from briefing.corpus.sizes import DEFAULT_MAX_BYTES
+from briefing.corpus.walk import absolute_paths
 from briefing.library.derived import (
     brief_for,
     briefs_for,
@@ -181,11 +182,14 @@ def _open(
         if progress:
             progress(done, total)
 
-    step.run(steps.file_step(cache, themes, max_bytes), items, got_file, progress=handed_over,
-             jobs=jobs, should_stop=should_stop)  # fmt: skip
+    absolute = absolute_paths(files)
+    step.run(steps.file_step(cache, themes, max_bytes,
+                             {item[0]: a for item, a in zip(items, absolute, strict=True)}),
+             items, got_file, progress=handed_over, jobs=jobs, should_stop=should_stop)  # fmt: skip
     if cache is not None:
-        _forget_deleted(cache, paths, files)
-    corpus_ = assemble_corpus(paths, files, problems, lambda p, _r: loaded.get(str(p), ([], [])))
+        _forget_deleted(cache, paths, set(absolute))
+    corpus_ = assemble_corpus(paths, files, problems, lambda p, _r: loaded.get(str(p), ([], [])),
+                              rel_ids=[item[1] for item in items])  # fmt: skip
     bare_paths = {display_path(p) for p in bare}
     waiting = [d for d in corpus_.documents if d.path in bare_paths] if themes else []
     found: dict[tuple[str, str], Matches] = {}
@@ -215,11 +219,9 @@ def search_index(docs: Sequence[Document]) -> QueryIndex:
     return QueryIndex(texts=texts_of(docs))
 
 
-def _forget_deleted(
-    cache: Cache, paths: Sequence[Path], files: Sequence[tuple[Path, Path]]
-) -> None:
-    """Drop cached files that were deleted from a folder, so the cache does not only grow."""
-    present = {os.path.abspath(path) for path, _root in files}
+def _forget_deleted(cache: Cache, paths: Sequence[Path], present: set[str]) -> None:
+    """Drop cached files that were deleted from a folder, so the cache does not only grow
+    (``present``: the absolute path of every file found)."""
     for folder in paths:
         if Path(folder).is_dir():
             cache.forget_files([p for p in cache.files_under(os.path.abspath(folder))
