@@ -99,10 +99,9 @@ def detect_date(
     In order: a date line among the first paragraphs (a stamp: ``Nice-Matin | 14/03/2025
     12:31``, slashed dates read month first in English only); a date marked as the publication
     date (``…の記事``, ``Published …``); a dateline at the very start of the article; the date
-    the file is named by (``named``: someone filed it
-    under that day, which says more than a date the story mentions, such as a birth date in an
-    obituary); then the latest date the text mentions, since a news article is written on or
-    after the events it reports.
+    the file is named by (``named``: someone filed it under that day, which says more than a
+    date the story mentions, such as a birth date in an obituary); then the latest date the
+    text mentions, since a news article is written on or after the events it reports.
     """
     for para in paragraphs[:3]:
         if stamp := stamp_date(para, month_first=lang == "en"):

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SUMMARIZER_VERSION", "summarize"]
 
-SUMMARIZER_VERSION = "8"
+SUMMARIZER_VERSION = "9"  # 9: 在…也 with no subject leans on the sentence before
 """Bump whenever a change to this package can change a brief or its key points: the cache keys
 stored briefs on it (with the document's content hash), so a bump rebuilds every brief once and
 nothing else."""

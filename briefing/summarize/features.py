@@ -60,7 +60,9 @@ NAME = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w'’-]+|[\u30a1-\u30fa\u30fc]{3,}"
 # before (not 都市 "city", 均衡 "balance", 曾经 stays: it is an adverb too)
 SUBJECTLESS_ZH = (
     r"(?:也|还|還|又|亦|仍|再|已|曾|却|卻|均(?![衡匀勻])|都(?![市会會城])|并(?![非不])|並(?![非不]))"
-    r"(?=[\u4e00-\u9fff])|导致|導致|包括[^。，,]{1,30}在[内內]|获得|獲得|夺得|奪得|荣获|榮獲|位列"
+    r"(?=[\u4e00-\u9fff])|"
+    # "在许多国家也成为了热门作品。": a short place or time, then "also", and no one who did it
+    r"在[^，,。；;：:“”「」\s]{1,6}?(?:也|还|還|又|亦|仍)(?=[\u4e00-\u9fff])|导致|導致|包括[^。，,]{1,30}在[内內]|获得|獲得|夺得|奪得|荣获|榮獲|位列"
 )
 # an opener that leans on the previous sentence (a pronoun, a connective, an ordinal)
 DANGLING = {

@@ -379,6 +379,9 @@ def test_a_chinese_key_point_is_never_cut_to_who_said_it_or_a_subordinate_clause
         "此外，中国还在人工智能安全评估方面作出规定。",
         "随后，代表们向孩子们送上他们想要的书包。",
         "美国则主要依靠行业自律和总统行政令来管理人工智能。",
+        # a place, "also", no subject (the field's Miyazaki article, a key point)
+        "在许多国家也成为了热门作品。",
+        "在日本国内还引起了广泛讨论。",
     ],
 )
 def test_a_chinese_sentence_leaning_on_the_one_before_is_recognised(opener: str) -> None:
@@ -397,6 +400,8 @@ def test_a_chinese_sentence_leaning_on_the_one_before_is_recognised(opener: str)
         "我们应该加强国际合作，共同制定人工智能治理规则。",
         "新规则将于明年一月正式生效，适用于所有大型平台。",
         "如何发展向善普惠的人工智能，这是国际社会共同面临的课题。",
+        "在会议上，中国代表也发表了讲话。",
+        "在东京都内有三家大型商店也参加了这次活动。",
     ],
 )
 def test_a_chinese_statement_that_merely_contains_a_demonstrative_stands_alone(
