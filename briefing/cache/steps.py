@@ -29,8 +29,8 @@ from briefing.cache.db import Cache, FileRow
 from briefing.cache.step import Step
 from briefing.cache.tasks import FileItem, LoadedFile, Matches
 from briefing.cache.texts import StoredTexts
-from briefing.corpus import load
-from briefing.corpus.load import display_path
+from briefing.corpus import assemble
+from briefing.corpus.walk import display_path
 from briefing.model import Brief, Document, Problem, Theme
 from briefing.themes import themes_version
 
@@ -39,7 +39,7 @@ BriefKey = tuple[str, str, int]
 
 
 def loader_version() -> str:
-    return f"{__version__}+{load.LOADER_VERSION}"  # read at call time: tests bump it
+    return f"{__version__}+{assemble.LOADER_VERSION}"  # read at call time: tests bump it
 
 
 def summarizer_version() -> str:
@@ -138,6 +138,7 @@ def _read_again(item: FileItem) -> list[Document]:
     text (:mod:`.texts`); none when it cannot be read in its time limit."""
     from pathlib import Path
 
+    from briefing.corpus import load  # the parsers: only a file the cache cannot give needs them
     from briefing.corpus.limits import Deadline, TimeLimitExceeded
 
     path, rel, max_bytes, limits = item

@@ -20,7 +20,7 @@ from itertools import islice
 
 from briefing.cache.codec import DecodeError, decode_texts
 from briefing.cache.db import Cache
-from briefing.corpus.document import content_hash
+from briefing.corpus.content_key import content_hash
 from briefing.model import Document, StoredParagraphs
 
 ReadAgain = Callable[[], Sequence[Document]]

@@ -7,13 +7,13 @@ through here, so a feed item and a text file of the same article give the same d
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from briefing.corpus.chrome import is_date_line, is_picture_marker
 from briefing.corpus.clean import clean_paragraphs
+from briefing.corpus.content_key import content_hash
 from briefing.corpus.credits import clean_author, clean_source
 from briefing.corpus.detect import (
     SAMPLE_CHARS,
@@ -101,11 +101,6 @@ def _normalize_lang(value: str | None) -> str | None:
     if lang == "zh":
         return "zh-tw" if region in ("tw", "hk", "mo", "hant") else "zh-cn"
     return lang
-
-
-def content_hash(title: str, paragraphs: Sequence[str]) -> str:
-    """The key of anything computed from an article: its title and paragraphs."""
-    return hashlib.sha1("\n".join([title, *paragraphs]).encode("utf-8")).hexdigest()
 
 
 def build_document(

@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
-from briefing.corpus.read import ReadError
+from briefing.corpus.errors import ReadError
 
 MAX_CHARS = 1_000_000
 """Characters per article: about 300 pages. The longest article in the field corpus has 29 K;

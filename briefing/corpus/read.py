@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from briefing.corpus.charsets import choose_single_byte, decode_7bit_cjk
+from briefing.corpus.errors import ReadError
 from briefing.corpus.sizes import DEFAULT_MAX_BYTES, max_bytes_from_env, parse_size
 
 __all__ = ["DEFAULT_MAX_BYTES", "ReadError", "max_bytes_from_env", "parse_size", "read_text"]
@@ -32,10 +33,6 @@ _BOMS = (
 XML_ENCODING = re.compile(
     rb"""^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z][\w.:-]{0,40})["']"""
 )
-
-
-class ReadError(Exception):
-    """A file that cannot be used; ``str(err)`` is the one-line message for the user."""
 
 
 def human_size(n: float) -> str:

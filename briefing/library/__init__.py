@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 from briefing.cache import step, steps
 from briefing.cache.db import Cache
 from briefing.cache.tasks import FileItem, LoadedFile, Matches
+from briefing.corpus.assemble import Corpus, assemble_corpus
 from briefing.corpus.limits import Limits
-from briefing.corpus.load import Corpus, assemble_corpus, display_path, iter_files, relative_id
 from briefing.corpus.sizes import DEFAULT_MAX_BYTES
-from briefing.corpus.walk import absolute_paths
+from briefing.corpus.walk import absolute_paths, display_path, iter_files, relative_id
 from briefing.library.derived import (
     brief_for,
     briefs_for,
