@@ -77,7 +77,7 @@ class Pipeline:
         """
 
         def load(paths: list[Path], progress: Progress | None, arrived: Arrived | None) -> Loaded:
-            from briefing.corpus.read import DEFAULT_MAX_BYTES
+            from briefing.corpus.sizes import DEFAULT_MAX_BYTES
             from briefing.library import open_library
 
             lib = open_library(
