@@ -83,17 +83,15 @@ TIME_REST = re.compile(
 # what may stand before the date of a date line: a weekday, a stamp's label ("Published:",
 # "Publié le", "公開日時：", "更新") with maybe the time first ("Published: 13:02 EDT, 31 March
 # 2025"), and a newspaper's name before that label ("佐賀新聞　公開日時：", "CBS News | Published:")
-STAMP_LABEL = (
-    r"(?:published|updated|posted|publié|mis à jour|modifié|"
-    r"公開|更新|配信|掲載|発行|发布|發布|日期)"
-)
+LATIN_STAMP_LABEL = r"published|updated|posted|publié|mis à jour|modifié"
+CJK_STAMP_LABEL = r"(?:公開|更新|配信|掲載|発行|发布|發布)(?:日時|日|时间|時間|于)?|日期"
+STAMP_LABEL = rf"(?:{LATIN_STAMP_LABEL}|{CJK_STAMP_LABEL})"
 DATE_LEAD = re.compile(
     rf"[\s,.|·•\-–]*(?:[^\d|｜]{{1,20}}?(?:\s*[|｜·•]\s*|\u3000+|\s+(?={STAMP_LABEL})))?"
     r"(?:(?:le|on)\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
-    r"(?:(?:(?:published|updated|posted|publié|mis à jour|modifié)(?:\s+(?:on|le))?\s*:?\s*|"
-    r"(?:公開日時|公開日|更新日時|更新|配信日時|配信|掲載日|発行日|发布时间|發布時間|发布于|日期)\s*[:：]?\s*)"
+    rf"(?:(?:(?:{LATIN_STAMP_LABEL})(?:\s+(?:on|le))?\s*:?\s*|(?:{CJK_STAMP_LABEL})\s*[:：]?\s*)"
     r"(?:\d{1,2}[:h.]\d{2}\s*(?:[ap]m\s*)?(?:[a-z]{2,4}\s*)?,?\s*)?)?",
     re.I,
 )

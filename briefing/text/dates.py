@@ -82,7 +82,7 @@ def slashed_dates(text: str, month_first: bool) -> list[tuple[int, int, dt.date]
     found = []
     for m in SLASHED_DATE.finditer(text):
         a, b = int(m[1]), int(m[2])
-        day, month = (b, a) if (month_first and b <= 31 and a <= 12) or b > 12 else (a, b)
+        day, month = (b, a) if (month_first and a <= 12) or b > 12 else (a, b)
         if date := make_date(m[3], month, str(day)):
             found.append((m.start(), m.end(), date))
     return found
