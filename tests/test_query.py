@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import time
 
 import pytest
@@ -118,6 +119,29 @@ def test_spans_point_into_the_original_text() -> None:
     text = "Macron à l'Élysée, puis ÉLYSÉE; ＡＩ and 李強"
     spans = find_spans(text, parse("elysee ai 李强"))
     assert [text[a:b] for a, b in spans] == ["Élysée", "ÉLYSÉE", "ＡＩ", "李強"]
+
+
+def test_typographic_quotes_and_dashes_are_found_as_typed() -> None:
+    """Articles set ’ “ ” — œ; a keyboard types ' " - oe. Each finds the other."""
+    docs = [
+        doc("a", "Le cœur de l’Italie — “Viva”, dit-il."),
+        doc("b", 'Le coeur de l\'Italie - "Viva"'),
+    ]
+    assert ids(docs, "l'italie") == ["a", "b"]
+    assert ids(docs, "l’Italie") == ["a", "b"]
+    assert ids(docs, "coeur") == ["a", "b"]
+    assert ids(docs, "cœur") == ["a", "b"]
+    assert ids(docs, '"italie - "') == ["a", "b"]
+    text = "Le cœur de l’Italie"
+    spans = find_spans(text, parse("coeur l'italie"))
+    assert [text[a:b] for a, b in spans] == ["cœur", "l’Italie"]
+
+
+def test_a_latin_article_is_folded_to_one_byte_a_character() -> None:
+    """The index keeps every article's folded text: one ’ must not double a Latin text's size."""
+    folded = fold_for_search("L’Élysée — “non”, a-t-il dit. " * 50)
+    assert max(folded) <= "\xff"
+    assert sys.getsizeof(folded) < 1.1 * len(folded) + 100
 
 
 words = st.text(
