@@ -69,7 +69,15 @@ LEXRANK_SAMPLE = 400
 
 FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                  "septembre", "octobre", "novembre", "décembre")  # fmt: skip
-EDITIONS = ("", "Updated", "Mise à jour", "更新", "續報", "続報")
+EDITIONS = {
+    "en": ("Updated", "Update", "Corrected"),
+    "fr": ("Mise à jour", "Actualisé", "Rectificatif"),
+    "ja": ("続報", "更新", "訂正"),
+    "zh-cn": ("更新", "续报", "更正"),
+    "zh-tw": ("續報", "更新", "更正"),
+}
+"""A copy's title says which edition it is, in its own language (an English title with 続報
+would have made every English text's folded copy two bytes a character)."""
 SOURCES = {
     "en": ("Reuters", "AP", "BBC", "CNN", "The Guardian"),
     "fr": ("Le Monde", "AFP", "Orange Actu", "Libération"),
@@ -126,7 +134,8 @@ def build_corpus(target: Path, n: int) -> Path:
         if copy and len(paragraphs) > 2:  # a small edit: the wire re-ran it with a line moved
             j = rng.randrange(1, len(paragraphs) - 1)
             paragraphs[j], paragraphs[j + 1] = paragraphs[j + 1], paragraphs[j]
-        edition = EDITIONS[copy % len(EDITIONS)]
+        labels = EDITIONS.get(lang, EDITIONS["en"])
+        edition = labels[copy % len(labels)]
         title = art["title"] or paragraphs[0][:60]
         title = f"{title} ({edition} {copy})" if copy else title
         day = start + dt.timedelta(days=rng.randrange(365))
@@ -287,16 +296,37 @@ async def _keystroke(app: Any, key: str, expected: set[str]) -> dict[str, float]
             "ok": float(done is not None)}  # fmt: skip
 
 
-def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str, Any]:
-    """The reader on ``corpus``; ``launched`` is when the parent started this process (epoch
-    seconds), so the first rows are timed as a user starting ``briefing`` meets them."""
-    import asyncio
-    import gc
-
+def child_answers(corpus: str, keys: str, out: str) -> dict[str, Any]:
+    """What each prefix of ``keys`` typed in the filter line selects (document ids), written
+    to ``out`` for :func:`child_tui`: worked out in a process of its own with an index of its
+    own, so the reader's peak memory is the reader's, not also that of the checker's index."""
+    from briefing.library import open_library
     from briefing.query import QueryIndex, parse
+    from briefing.tui.grouping import filter_documents
+
+    lib = open_library(corpus)
+    index = QueryIndex(lib.documents)
+    langs = sorted({d.lang for d in lib.documents})
+    themes = [t.id for t in lib.themes]
+    answers = {keys[:i]: [d.id for d in filter_documents(lib.documents, index,
+                                                         parse(keys[:i], themes=themes,
+                                                               langs=langs))]
+               for i in range(1, len(keys) + 1)}  # fmt: skip
+    Path(out).write_text(json.dumps(answers), encoding="utf-8")
+    return {"prefixes": len(answers)}
+
+
+def child_tui(
+    corpus: str, keys: str, answers: str, launched: float | None = None
+) -> dict[str, Any]:
+    """The reader on ``corpus``; ``answers`` is :func:`child_answers`' file; ``launched`` is
+    when the parent started this process (epoch seconds), so the first rows are timed as a
+    user starting ``briefing`` meets them. ``rss_mb`` is the peak once every row, brief and
+    the search index are in and before any key; ``keys_rss_mb`` the peak after the keys."""
+    import asyncio
+
     from briefing.store import Store
     from briefing.tui.app import BriefingApp
-    from briefing.tui.grouping import filter_documents
     from briefing.tui.widgets.document_list import DocumentList
 
     _count_paints()
@@ -328,8 +358,11 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
             await pilot.pause()
             _LISTING.append(listing)
             session = app.session
-            fresh = QueryIndex(session.documents.values())  # the answers, worked out apart
-            gc.freeze()  # its millions of objects are the benchmark's, not the app's to collect
+            while session.indexing:
+                await asyncio.sleep(0.005)
+            ready = _proc_status("self", "VmHWM")  # the reader's own peak, nothing measured yet
+            with open(answers, encoding="utf-8") as f:  # worked out apart (child_answers)
+                expected: dict[str, list[str]] = json.load(f)
             typed, timed = "", []
             profiler = None
             if os.environ.get("SCALE_PROFILE_KEYS"):  # a file: where the keystrokes' time goes
@@ -339,10 +372,7 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
                 profiler.enable()
             for key in keys:
                 typed += key
-                query = parse(typed, themes=list(session.themes), langs=session.languages)
-                docs = filter_documents(session.documents.values(), fresh, query,
-                                        app.library.language)  # fmt: skip
-                timed.append(await _keystroke(app, key, {d.id for d in docs}))
+                timed.append(await _keystroke(app, key, set(expected[typed])))
             matching = len(listing.doc_ids)
             if profiler is not None:
                 profiler.disable()
@@ -356,9 +386,11 @@ def child_tui(corpus: str, keys: str, launched: float | None = None) -> dict[str
                 "briefs_s": briefs, "briefs_after_rows_s": briefs - rows,
                 "all_briefs": all_briefs, "listed": shown,
                 "keys_ms": ms("wall"), "keys_echo_ms": ms("echo"), "keys_cpu_ms": ms("cpu"),
-                "keys_listed": all(k["ok"] for k in timed), "matching": matching}  # fmt: skip
+                "keys_listed": all(k["ok"] for k in timed), "matching": matching,
+                "rss_mb": ready}  # fmt: skip
 
-    return {**asyncio.run(run()), **_rss()}
+    result = asyncio.run(run())
+    return {**result, "keys_rss_mb": _rss()["rss_mb"], "workers_rss_mb": 0.0}
 
 
 def measure_pty(corpus: Path, home: Path, keys: str) -> dict[str, Any]:
@@ -483,6 +515,13 @@ def _child(mode: str, corpus: str, home: Path, *extra: str) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _tui(corpus: Path, home: Path, keys: str) -> dict[str, Any]:
+    """The reader's child, after a child of its own has worked out what the keys select."""
+    answers = home.parent / f"{home.name}-answers.json"
+    _child("answers", str(corpus), home, keys, str(answers))
+    return _child("tui", str(corpus), home, keys, str(answers), str(time.time()))
+
+
 # the run -----------------------------------------------------------------------------------
 
 
@@ -495,7 +534,7 @@ def measure_tui(n: int, work: Path, jobs: int, keys: str) -> dict[str, Any]:
         build_corpus(corpus, n)
         _child("cold", str(corpus), home, str(jobs))
         (home / "done").touch()
-    tui = _child("tui", str(corpus), home, keys, str(time.time()))
+    tui = _tui(corpus, home, keys)
     print(f"[{n:,}] tui {tui}", file=sys.stderr)
     return tui
 
@@ -541,7 +580,7 @@ def measure(
     row["daily_s"] = statistics.median(walls)
     row["daily_rss_mb"] = max(peaks)
     if not skip_tui:
-        row["tui"] = _child("tui", str(corpus), home, keys, str(time.time()))
+        row["tui"] = _tui(corpus, home, keys)
         print(f"[{n:,}] tui {row['tui']}", file=sys.stderr)
     row["lexrank"] = _child("lexrank", str(corpus), home)
     print(f"[{n:,}] lexrank {row['lexrank']}", file=sys.stderr)
@@ -733,7 +772,8 @@ def main(argv: list[str] | None = None) -> int:
         result = {
             "cold": lambda: child_cold(corpus, int(extra[0]) if extra else None),
             "warm": lambda: child_warm(corpus),
-            "tui": lambda: child_tui(corpus, *extra[:1], *map(float, extra[1:2])),
+            "answers": lambda: child_answers(corpus, extra[0], extra[1]),
+            "tui": lambda: child_tui(corpus, extra[0], extra[1], *map(float, extra[2:3])),
             "lexrank": lambda: child_lexrank(corpus),
             "profile": lambda: child_profile(corpus, extra[0]),
         }[mode]()
@@ -769,7 +809,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         seeds = seeds_daily(work)
         shutil.rmtree(work / "seeds-tui", ignore_errors=True)
-        first = _child("tui", str(REPO / "seeds"), work / "seeds-tui", "", str(time.time()))
+        first = _tui(REPO / "seeds", work / "seeds-tui", "")
         print(f"[seeds] tui, cold cache {first}", file=sys.stderr)
         if args.seeds_only:
             sizes = []

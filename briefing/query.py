@@ -50,15 +50,24 @@ class QueryError(ValueError):
     """A query that cannot be run; ``str()`` is the one line to show."""
 
 
-TYPOGRAPHY = str.maketrans(
-    {"‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
-     "″": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-     "œ": "oe"}
+TYPOGRAPHY = (
+    ("‘", "'"), ("’", "'"), ("‛", "'"), ("ʼ", "'"), ("′", "'"), ("“", '"'), ("”", '"'),
+    ("„", '"'), ("‟", '"'), ("″", '"'), ("‐", "-"), ("‑", "-"), ("‒", "-"), ("–", "-"),
+    ("—", "-"), ("―", "-"), ("−", "-"), ("œ", "oe"),
 )  # fmt: skip
 """Typographic quotes, dashes and the œ ligature as typed on a keyboard: ``l'Italie`` finds
 ``l’Italie``, ``coeur`` finds ``cœur``. It also keeps a Latin text's folded copy at one byte a
 character: a single ``’`` or ``—`` made Python store all of it at two, and the search index
 holds every article's folded text (50,000 articles: 190 MB of it)."""
+
+
+def typed(text: str) -> str:
+    """``text`` with :data:`TYPOGRAPHY` replaced: one C-speed scan per character kind
+    (``str.translate`` looks each character up in a dict: 60 times slower, seconds a folder)."""
+    for mark, plain in TYPOGRAPHY:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 def fold_for_search(text: str) -> str:
@@ -90,7 +99,7 @@ def _fold_unicode(text: str) -> str:
     """:func:`fold_for_search` for any text."""
     # compatibility forms first, so a folded letter is casefolded too (𝕊 → S → s)
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    text = one_space(unicodedata.normalize("NFKC", ACCENTS.sub("", text)).translate(TYPOGRAPHY))
+    text = one_space(typed(unicodedata.normalize("NFKC", ACCENTS.sub("", text))))
     return to_simplified(text)
 
 
@@ -399,7 +408,7 @@ def find_spans(text: str, query: Query) -> list[tuple[int, int]]:
     for index, ch in enumerate(text):
         folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
         folded = ACCENTS.sub("", folded)
-        folded = unicodedata.normalize("NFKC", folded).translate(TYPOGRAPHY)
+        folded = typed(unicodedata.normalize("NFKC", folded))
         if folded.isspace():
             folded = " "
         pieces.append(folded)
