@@ -290,6 +290,46 @@ def test_cached_results_are_delivered_a_chunk_at_a_time_before_the_rest_is_looke
     assert events[-1] == ("progress", 2500)
 
 
+class _Result:
+    """A cached result that can be watched for being let go."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def test_with_cheap_keys_a_cached_result_is_let_go_once_its_last_item_has_it() -> None:
+    """A reader's 50,000 cached briefs were all alive at once until the step ended; copies of
+    one article (one key) in different chunks still get the same result."""
+    import weakref
+
+    from briefing.cache import step
+
+    keys = ["shared", *(f"k{i}" for i in range(1, 2400)), "shared"]  # a copy 2,400 items on
+    items = list(range(len(keys)))
+    refs: dict[str, weakref.ref[_Result]] = {}
+    seen: dict[int, str] = {}
+    alive_later: list[bool] = []
+
+    def lookup(asked):  # type: ignore[no-untyped-def]
+        out = {k: _Result(k) for k in asked}
+        refs.update({k: weakref.ref(r) for k, r in out.items()})
+        return out
+
+    def deliver(item: int, result: _Result) -> None:
+        seen[item] = result.key
+        if item == 1500:  # "k1" was delivered in the first chunk, and no other item has it
+            alive_later.append(refs["k1"]() is not None)
+
+    for cheap in (False, True):
+        seen.clear()
+        alive_later.clear()
+        fake = step.Step(key=keys.__getitem__, lookup=lookup, task=lambda c: [],
+                         store=lambda pairs: None, cheap_keys=cheap)  # fmt: skip
+        step.run(fake, items, deliver)
+        assert seen == dict(enumerate(keys))
+        assert alive_later == [not cheap]
+
+
 def test_the_collector_is_paused_while_a_step_runs_and_on_again_after() -> None:
     """A reopen of a big folder pauses the cyclic collector (it walked millions of cached
     objects over and over); it must be on again afterwards, nested pauses included."""

@@ -300,6 +300,17 @@ def test_briefs_are_handed_over_as_they_land_cached_ones_first(corpus: Path) -> 
     assert cached_out == [3]  # once, after the cached three and before any summary
 
 
+def test_briefs_not_kept_go_to_the_caller_only(corpus: Path) -> None:
+    """The reader keeps its own packed copy of every brief: the library holds none for it."""
+    lib = open_library(corpus)
+    landed: list[Brief] = []
+    kept, problems = briefs_for(lib.documents, on_brief=landed.append, keep=False)
+    assert kept == {}
+    assert problems == ()
+    assert sorted(b.doc_id for b in landed) == sorted(d.id for d in lib.documents)
+    assert {b.doc_id: b for b in landed} == briefs_for(lib.documents)[0]  # the cached ones
+
+
 def test_the_tui_pipeline_goes_through_the_library(corpus: Path) -> None:
     from briefing.tui.pipeline import Pipeline
 

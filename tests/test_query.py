@@ -272,3 +272,14 @@ def test_whitespace_runs_become_one_space_as_the_regex_makes_them(text: str) -> 
     from briefing.query import one_space
 
     assert one_space(text) == re.sub(r"\s+", " ", text)
+
+
+def test_a_folder_past_two_byte_positions_still_finds_every_document() -> None:
+    """Postings start at 2 bytes a position and widen past 65,536 documents: documents on both
+    sides of the bound, and one added after the index was made, are found."""
+    wanted = (0, 65535, 65536, 70000)
+    docs = [doc(f"d{i}", "Lyon" if i in wanted else "x") for i in range(70001)]
+    index = QueryIndex(docs)
+    assert [d.id for d in index.filter(docs, parse("lyon"))] == [f"d{i}" for i in wanted]
+    late = doc("late", "Lyon again")  # read while loading: added after the index was made
+    assert [d.id for d in index.filter([*docs, late], parse("lyon"))][-1] == "late"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -53,6 +54,11 @@ class Step(Generic[I, K, R]):
     """``args`` when the misses are computed in this process (too few for workers), if they
     differ: the file step then leaves theme matching to its own step, so a reader lists a
     small folder's rows before jieba's dictionary has loaded for their themes."""
+    cheap_keys: bool = False
+    """``key`` costs nothing (fields of the item, not a ``stat``): every key is then made before
+    the first lookup, and a cached result is let go once its last item has it, rather than
+    kept until the step ends (a reader's 50,000 cached briefs were all alive at once, and the
+    memory they had taken stayed with the process)."""
 
 
 _paused = 0
@@ -121,15 +127,25 @@ def _run(
     known: dict[K, R] = {}  # found in the cache, by key
     group_of_key: dict[K, list[I]] = {}  # not found: each key's items (copies computed once)
     total, done = len(items), 0
+    all_keys = [step.key(item) for item in items] if step.cheap_keys else None
+    uses = Counter(all_keys) if all_keys is not None else None  # items still to deliver, by key
     for start in range(0, len(items), LOOKUP_CHUNK):  # a reader lists the first ones at once
         chunk = items[start : start + LOOKUP_CHUNK]
-        keyed = [(step.key(item), item) for item in chunk]  # each key once: a file's is a stat
+        keyed = (
+            list(zip(all_keys[start : start + LOOKUP_CHUNK], chunk, strict=True))
+            if all_keys is not None
+            else [(step.key(item), item) for item in chunk]  # each key once: a file's is a stat
+        )
         asked = list(dict.fromkeys(k for k, _ in keyed if k not in known and k not in group_of_key))
         known.update(step.lookup(asked))
         for key, item in keyed:
             if key in known:
                 deliver(item, known[key])
                 done += 1
+                if uses is not None:
+                    uses[key] -= 1
+                    if not uses[key]:
+                        del known[key]
             else:
                 group_of_key.setdefault(key, []).append(item)
         if progress and start + LOOKUP_CHUNK < total:

@@ -212,7 +212,7 @@ def brief_step(cache: Cache | None) -> Step[Document, BriefKey, Brief | Problem]
         if cache is not None:
             cache.store_briefs(rows, version)
 
-    return Step(brief_key, lookup, tasks.summarize_docs, store)
+    return Step(brief_key, lookup, tasks.summarize_docs, store, cheap_keys=True)
 
 
 def for_document(result: Brief | Problem, doc: Document) -> Brief | Problem:

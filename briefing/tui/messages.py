@@ -13,8 +13,9 @@ from pathlib import Path
 
 from textual.message import Message
 
-from briefing.model import Brief, Document, Problem, Theme
+from briefing.model import Document, Problem, Theme
 from briefing.query import QueryIndex
+from briefing.tui.packed_briefs import Packed
 
 
 @dataclass
@@ -69,9 +70,10 @@ class SearchIndexed(Message):
 @dataclass
 class BriefsReady(Message):
     """Briefs just made or found in the cache, a batch at a time: one message per brief would
-    flood the event loop of a large folder while the user is trying to use the list."""
+    flood the event loop of a large folder while the user is trying to use the list. Packed
+    in the worker (:mod:`briefing.tui.packed_briefs`), keyed by document id."""
 
-    briefs: tuple[Brief, ...]
+    briefs: tuple[tuple[str, Packed], ...]
 
 
 @dataclass

@@ -103,7 +103,7 @@ class Pipeline:
 
             _briefs, problems = briefs_for(docs, progress, use_cache=use_cache, jobs=jobs,
                                            should_stop=should_stop, on_brief=on_brief,
-                                           on_cached=on_cached)  # fmt: skip
+                                           on_cached=on_cached, keep=False)  # fmt: skip
             return problems
 
         def estimate_dates(

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from briefing.model import Brief, Document, Theme
+from briefing.model import Document, Theme
 from briefing.query import QueryIndex
 from briefing.store import Entry, Store
 from briefing.tui.grouping import newest_first_rank
+from briefing.tui.packed_briefs import Packed, PackedBriefs
 from briefing.tui.widgets.document_list import Row
 
 
@@ -23,7 +24,8 @@ class Session:
     def __init__(self, store: Store | None = None) -> None:
         self._store = store
         self.documents: dict[str, Document] = {}
-        self.briefs: dict[str, Brief] = {}
+        self.briefs = PackedBriefs()
+        """Every brief handed over, kept packed (a folder of 50,000 holds them all)."""
         self.themes: dict[str, Theme] = {}
         self.marked: list[str] = []
         """Documents chosen for compare, in the order they were marked."""
@@ -143,13 +145,10 @@ class Session:
         self.rank = newest_first_rank(self.documents.values())
         self.loaded = True
 
-    def add_briefs(self, briefs: Iterable[Brief]) -> frozenset[str]:
-        """Store briefs; the ids of their documents."""
-        ids = []
-        for brief in briefs:
-            self.briefs[brief.doc_id] = brief
-            ids.append(brief.doc_id)
-        return frozenset(ids)
+    def add_briefs(self, packed: Sequence[tuple[str, Packed]]) -> frozenset[str]:
+        """Store briefs the worker packed (:func:`~briefing.tui.packed_briefs.pack`); the
+        ids of their documents."""
+        return self.briefs.add_packed(packed)
 
     def row(self, doc_id: str, documents: Mapping[str, Document] | None = None) -> Row:
         """A list row: the document (of ``documents``, by default the folder's now) with its

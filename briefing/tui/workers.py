@@ -25,6 +25,7 @@ from briefing.tui.messages import (
     SearchIndexed,
     SummariesFinished,
 )
+from briefing.tui.packed_briefs import Packed, pack
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -112,7 +113,7 @@ def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:
     worker = get_current_worker()
     problems: list[Problem] = []
     total = len(docs)
-    batch: list[Brief] = []
+    batch: list[tuple[str, Packed]] = []  # packed as they come: the worker's time, not the UI's
     lock = threading.Lock()
     last = time.monotonic()
 
@@ -127,8 +128,9 @@ def summarize(app: BriefingApp, docs: tuple[Document, ...]) -> None:
         app.post_message(BriefsReady(ready))
 
     def on_brief(brief: Brief) -> None:
+        packed = (brief.doc_id, pack(brief))
         with lock:
-            batch.append(brief)
+            batch.append(packed)
         hand_over()
 
     @throttled
