@@ -65,7 +65,7 @@ def file_step(
     known = absolute or {}
     themes_key = theme_set_version(themes)
     strings: dict[str, str] = {}  # one copy of each source and language (codec.decode_file)
-    stored = StoredTexts(cache) if cache else None
+    stored = StoredTexts(cache, _read_again) if cache else None
 
     versions: dict[int, str] = {}  # by the Limits object: one f-string a run, not one a file
 
@@ -103,9 +103,10 @@ def file_step(
             ):  # fmt: skip
                 continue
             with contextlib.suppress(DecodeError):  # written by something else: read again
-                again = functools.partial(_read_again, item)
-                texts = functools.partial(stored.paragraphs, path, again) if stored else None
-                docs, probs = decode_file(row.payload, rel, display_path(shown), strings, texts)
+                texts = functools.partial(stored.paragraphs, path, item) if stored else None
+                shown_as = display_path(shown)
+                shown_as = path if shown_as == path else shown_as  # one string for both
+                docs, probs = decode_file(row.payload, rel, shown_as, strings, texts)
                 out[path] = (docs, probs, False, None)
         return out
 

@@ -17,14 +17,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 from briefing.cache.codec import DecodeError, decode_texts
 from briefing.cache.db import Cache
 from briefing.corpus.content_key import content_hash
 from briefing.model import Document, StoredParagraphs
 
-ReadAgain = Callable[[], Sequence[Document]]
-"""The documents of a file read afresh (its own loader, no cache)."""
+ReadAgain = Callable[[Any], Sequence[Document]]
+"""The documents of a file read afresh (its own loader, no cache), from what names the file
+to its loader (the file step's item): one function for a store, not a closure per file."""
 
 KEPT_FILES = 32
 """Files whose decoded texts are kept: the reader reads one article's paragraphs several
@@ -64,12 +66,13 @@ def _decoded(payload: str | None) -> _Kept:
 class StoredTexts:
     """The texts of one cache's files, fetched by path and kept for the last few files."""
 
-    def __init__(self, cache: Cache) -> None:
+    def __init__(self, cache: Cache, read_again: ReadAgain) -> None:
         self.cache = cache
+        self.read_again = read_again
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
         self._lock = threading.Lock()
 
-    def file(self, path: str, how: str, read_again: ReadAgain) -> _Kept:
+    def file(self, path: str, how: str, source: object) -> _Kept:
         """``path``'s texts: as kept (``kept``), from the cache (``cache``) or the file."""
         with self._lock:
             found = self._kept.get(path) if how == "kept" else None
@@ -77,7 +80,7 @@ class StoredTexts:
                 self._kept.move_to_end(path)
                 return found
         if how == "file":
-            found = _Kept([tuple(doc.paragraphs) for doc in read_again()])
+            found = _Kept([tuple(doc.paragraphs) for doc in self.read_again(source)])
         else:
             found = _decoded(self.cache.file_texts(path))
         with self._lock:
@@ -88,29 +91,30 @@ class StoredTexts:
         return found
 
     def paragraphs(
-        self, path: str, read_again: ReadAgain, index: int, count: int, title: str, hashed: str
+        self, path: str, source: object, index: int, count: int, title: str, hashed: str
     ) -> CachedParagraphs:
-        """The paragraphs of ``path``'s ``index``-th document, to be read on demand."""
-        return CachedParagraphs(self, path, read_again, index, count, title, hashed)
+        """The paragraphs of ``path``'s ``index``-th document, to be read on demand
+        (``source``: what :attr:`read_again` reads the file from, should the cache fail)."""
+        return CachedParagraphs(self, path, source, index, count, title, hashed)
 
 
 class CachedParagraphs(StoredParagraphs):
     """One document's paragraphs in the cache: where to find them and how to know them."""
 
-    __slots__ = ("_hashed", "_index", "_path", "_read_again", "_store", "_title")
+    __slots__ = ("_hashed", "_index", "_path", "_source", "_store", "_title")
 
     def __init__(
-        self, store: StoredTexts, path: str, read_again: ReadAgain, index: int, count: int,
+        self, store: StoredTexts, path: str, source: object, index: int, count: int,
         title: str, hashed: str,
     ) -> None:  # fmt: skip
         super().__init__(count)
-        self._store, self._path, self._read_again = store, path, read_again
+        self._store, self._path, self._source = store, path, source
         self._index, self._title, self._hashed = index, title, hashed
 
     def read(self) -> tuple[str, ...]:
         # what was kept may predate a re-read of the file; the cache may fail
         for how in ("kept", "cache", "file"):
-            found = self._store.file(self._path, how, self._read_again).get(
+            found = self._store.file(self._path, how, self._source).get(
                 self._index, self._title, self._hashed
             )
             if found is not None:

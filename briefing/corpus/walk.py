@@ -146,7 +146,8 @@ def absolute_paths(files: Sequence[tuple[Path, Path]]) -> list[str]:
     """``os.path.abspath`` of each file :func:`iter_files` found, made once per root: a file
     under a root is the root's absolute path plus the names below it (names from a listing are
     never ``.`` or ``..``), which costs a string join, not a normalisation (a warm reopen of
-    50,000 files spent a tenth of a second on abspath, twice)."""
+    50,000 files spent a tenth of a second on abspath, twice). A path found already absolute
+    is given back as the very string it was."""
     roots: dict[str, tuple[str, str]] = {}
     out: list[str] = []
     for path, root in files:
@@ -155,10 +156,11 @@ def absolute_paths(files: Sequence[tuple[Path, Path]]) -> list[str]:
             roots[under] = (under.rstrip(os.sep) + os.sep, os.path.abspath(under).rstrip(os.sep))
         prefix, absolute = roots[under]
         if text.startswith(prefix) and len(prefix) > 1:
-            out.append(absolute + os.sep + text[len(prefix) :])
+            made = absolute + os.sep + text[len(prefix) :]
         else:
-            out.append(os.path.abspath(text))
-    return out
+            made = os.path.abspath(text)
+        out.append(text if made == text else made)  # one string where they agree: a document,
+    return out  # its cache key and its path as found all keep it, 50,000 times
 
 
 def relative_id(path: Path, root: Path) -> str:
